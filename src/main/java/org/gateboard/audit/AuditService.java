@@ -1,0 +1,151 @@
+package org.gateboard.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail every feature writes to. Entries are chained by hash: each stores the hash of the
+ * one before, so {@link #verifyChain()} detects a silent edit, insertion or deletion.
+ */
+@Service
+public class AuditService {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    AuditService(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a change made by the current user (or "system"). Joins the caller's transaction so the
+     * entry is written if and only if the change is.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String entityType, Object entityId, String action, Object before, Object after) {
+        recordAs(currentActor(), entityType, entityId, action, before, after);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(String actor, String entityType, Object entityId, String action, Object before, Object after) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String beforeJson = toJson(before);
+        String afterJson = toJson(after);
+        String id = entityId == null ? null : String.valueOf(entityId);
+        // The lock on the last row serialises writers, so two entries never claim the same predecessor.
+        String prev = jdbc.query("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1 FOR UPDATE",
+                rs -> rs.next() ? rs.getString(1) : GENESIS);
+        String hash = hash(prev, at, actor, entityType, id, action, beforeJson, afterJson);
+        jdbc.update("INSERT INTO audit_entry (occurred_at, actor, entity_type, entity_id, action, before_json,"
+                        + " after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
+                Timestamp.from(at), actor, entityType, id, action, beforeJson, afterJson, prev, hash);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(int limit, int offset) {
+        return jdbc.query("SELECT id, occurred_at, actor, entity_type, entity_id, action, before_json, after_json"
+                        + " FROM audit_entry ORDER BY id DESC LIMIT ? OFFSET ?",
+                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Walks the whole chain in id order and reports the first entry that does not fit. */
+    @Transactional(readOnly = true)
+    public AuditChainReport verifyChain() {
+        String[] expectedPrev = {GENESIS};
+        long[] checked = {0};
+        Long[] broken = {null};
+        String[] problem = {null};
+        jdbc.query("SELECT id, occurred_at, actor, entity_type, entity_id, action, before_json, after_json,"
+                + " prev_hash, hash FROM audit_entry ORDER BY id", rs -> {
+            if (broken[0] != null) {
+                return;
+            }
+            long id = rs.getLong(1);
+            String prev = rs.getString(9);
+            String stored = rs.getString(10);
+            String recomputed = hash(prev, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+            checked[0]++;
+            if (!prev.equals(expectedPrev[0])) {
+                broken[0] = id;
+                problem[0] = "link";
+            } else if (!recomputed.equals(stored)) {
+                broken[0] = id;
+                problem[0] = "content";
+            }
+            expectedPrev[0] = stored;
+        });
+        return new AuditChainReport(checked[0], Optional.ofNullable(broken[0]), problem[0]);
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write audit value as JSON", e);
+        }
+    }
+
+    static String hash(String prev, Instant at, String actor, String entityType, String entityId, String action,
+                       String before, String after) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[]{prev, String.valueOf(at.toEpochMilli()), actor, entityType,
+                    String.valueOf(entityId), action, String.valueOf(before), String.valueOf(after)}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                // length-prefixed, so moving text from one field to the next changes the hash
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,33 @@
+package org.gateboard.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Who is signed in, with the venues they may see. Features use it to scope what a manager sees:
+ * {@link SignedInUser#canSeeVenue(long)}.
+ */
+@Component
+public class CurrentUser {
+
+    private final UserService users;
+
+    CurrentUser(UserService users) {
+        this.users = users;
+    }
+
+    public Optional<SignedInUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
+            return Optional.empty();
+        }
+        return users.signedInUser(auth.getName());
+    }
+
+    public SignedInUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("No one is signed in"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.gateboard.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.gateboard.audit.AuditService;
+import org.gateboard.base.Roles;
+import org.gateboard.base.UserFacingException;
+import org.gateboard.base.i18n.MessagesI18NProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** People's accounts: login look-up, and the admin operations on them (each audited). */
+@Service
+public class UserService implements UserDetailsService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final AuditService audit;
+    private final Clock clock;
+
+    UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserRepository.Row row = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
+        return User.withUsername(row.username())
+                .password(row.passwordHash())
+                .authorities(List.of(new SimpleGrantedAuthority(row.role().authority())))
+                .disabled(!row.enabled())
+                .accountLocked(locked)
+                .build();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<SignedInUser> signedInUser(String username) {
+        return users.findByUsername(username).map(row -> new SignedInUser(row.id(), row.username(),
+                row.displayName(), row.role(), users.venueIds(row.id()), Locale.forLanguageTag(row.locale())));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public List<UserAccount> list() {
+        return users.findAll().stream().map(this::toAccount).toList();
+    }
+
+    /** Creates an account; answers its id. Throws {@link UserException} with a message key on bad input. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public long create(NewUser user) {
+        return createUnchecked(user);
+    }
+
+    /** For bootstrapping and demo data, before anyone is signed in. */
+    @Transactional
+    long createUnchecked(NewUser user) {
+        user.validate();
+        try {
+            long id = users.insert(user.username().trim(), user.displayName().trim(),
+                    passwords.encode(user.password()), user.role(), user.locale(), clock.instant());
+            users.replaceVenues(id, user.role() == Role.MANAGER ? user.venueIds() : Set.of());
+            audit.record("user", id, "create", null, Map.of("username", user.username(), "role", user.role(),
+                    "venues", user.venueIds()));
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw new UserException("security.user.error.duplicate");
+        }
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public void update(UserAccount account) {
+        UserRepository.Row before = users.findById(account.id())
+                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+        if (account.displayName() == null || account.displayName().isBlank()) {
+            throw new UserException("security.user.error.displayName");
+        }
+        if (!users.update(account.id(), account.version(), account.displayName().trim(), account.role(),
+                account.enabled())) {
+            throw new UserException("security.user.error.concurrent");
+        }
+        Set<Long> oldVenues = users.venueIds(account.id());
+        Set<Long> newVenues = account.role() == Role.MANAGER ? account.venueIds() : Set.of();
+        users.replaceVenues(account.id(), newVenues);
+        audit.record("user", account.id(), "update",
+                Map.of("displayName", before.displayName(), "role", before.role(), "enabled", before.enabled(),
+                        "venues", oldVenues),
+                Map.of("displayName", account.displayName().trim(), "role", account.role(),
+                        "enabled", account.enabled(), "venues", newVenues));
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public void resetPassword(long userId, String newPassword) {
+        NewUser.checkPassword(newPassword);
+        users.findById(userId).orElseThrow(() -> new UserException("security.user.error.notFound"));
+        users.updatePassword(userId, passwords.encode(newPassword));
+        audit.record("user", userId, "reset-password", null, null);
+    }
+
+    /** The signed-in person's own language choice, remembered for next time. */
+    @Transactional
+    public void saveLocale(String username, Locale locale) {
+        users.updateLocale(username, MessagesI18NProvider.supported(locale).toLanguageTag());
+    }
+
+    boolean anyUserExists() {
+        return users.count() > 0;
+    }
+
+    private UserAccount toAccount(UserRepository.Row row) {
+        return new UserAccount(row.id(), row.username(), row.displayName(), row.role(), row.enabled(),
+                users.venueIds(row.id()), row.locale(), row.lockedUntil(), row.version());
+    }
+
+    /** Input for a new account. */
+    public record NewUser(String username, String displayName, String password, Role role, Set<Long> venueIds,
+                          String locale) {
+
+        public NewUser {
+            venueIds = venueIds == null ? Set.of() : Set.copyOf(venueIds);
+            locale = locale == null ? "zh-CN" : locale;
+        }
+
+        void validate() {
+            if (username == null || !username.trim().matches("[A-Za-z0-9_.-]{3,64}")) {
+                throw new UserException("security.user.error.username");
+            }
+            if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
+                throw new UserException("security.user.error.displayName");
+            }
+            if (role == null) {
+                throw new UserException("security.user.error.role");
+            }
+            if (role == Role.MANAGER && venueIds.isEmpty()) {
+                throw new UserException("security.user.error.managerVenues");
+            }
+            checkPassword(password);
+        }
+
+        static void checkPassword(String password) {
+            if (password == null || password.length() < 8 || password.length() > 72) {
+                throw new UserException("security.user.error.password");
+            }
+        }
+    }
+
+    /** Bad input for an account operation; the message is an i18n key the UI translates. */
+    public static class UserException extends UserFacingException {
+        public UserException(String messageKey) {
+            super(messageKey);
+        }
+    }
+}
