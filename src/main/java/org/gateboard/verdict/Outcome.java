@@ -1,0 +1,6 @@
+package org.gateboard.verdict;
+
+/** What the gate decided. */
+public enum Outcome {
+    ADMITTED, REFUSED
+}

@@ -1,0 +1,5 @@
+/**
+ * Verdict ingestion: the gate device API, storage of verdicts, and the events other features count.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Verdicts")
+package org.gateboard.verdict;
