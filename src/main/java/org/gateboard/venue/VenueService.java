@@ -2,7 +2,9 @@ package org.gateboard.venue;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
+import org.gateboard.base.ConflictException;
 import org.gateboard.base.Roles;
+import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +57,23 @@ public class VenueService {
     public List<Venue> venues() {
         return jdbc.query("SELECT * FROM venue ORDER BY FIELD(level,'CITY','DISTRICT','COMMITTEE','SUBCENTRE'),"
                 + " code", VENUE);
+    }
+
+    /** Venues of one level and/or district; a null filter matches every venue. */
+    @Transactional(readOnly = true)
+    public List<Venue> venues(VenueLevel level, String district) {
+        String d = blankToNull(district);
+        return venues().stream()
+                .filter(v -> level == null || v.level() == level)
+                .filter(v -> d == null || d.equals(v.district()))
+                .toList();
+    }
+
+    /** The districts venues are in, for filters. */
+    @Transactional(readOnly = true)
+    public List<String> districts() {
+        return jdbc.queryForList("SELECT DISTINCT district FROM venue WHERE district IS NOT NULL ORDER BY district",
+                String.class);
     }
 
     @Transactional(readOnly = true)
@@ -130,22 +149,31 @@ public class VenueService {
     @RolesAllowed(Roles.ADMIN)
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
         draft.validate();
-        Venue before = venue(id).orElseThrow(() -> new UserFacingException("venue.error.notFound"));
+        Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         try {
             int n = jdbc.update("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
                             + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
                     draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(), draft.level().name(),
                     blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
             if (n != 1) {
-                throw new UserFacingException("error.concurrentChange");
+                throw new ConflictException("error.concurrentChange");
             }
         } catch (DuplicateKeyException e) {
-            throw new UserFacingException("venue.error.duplicateCode");
+            throw new ConflictException("venue.error.duplicateCode");
         }
         Venue after = venue(id).orElseThrow();
         audit.record("venue", id, active == before.active() ? "update" : (active ? "activate" : "deactivate"),
                 before, after);
         return after;
+    }
+
+    /** Deactivates (or reactivates) a venue, keeping everything else as it is. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public Venue setVenueActive(long id, int version, boolean active) {
+        Venue v = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
+        return updateVenue(id, version, new VenueDraft(v.code(), v.nameZh(), v.nameEn(), v.level(), v.district(),
+                v.address()), active);
     }
 
     @Transactional
@@ -157,7 +185,7 @@ public class VenueService {
     @Transactional
     Gate insertGate(long venueId, GateDraft draft) {
         draft.validate();
-        venue(venueId).orElseThrow(() -> new UserFacingException("venue.error.notFound"));
+        venue(venueId).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         long id = insert("INSERT INTO gate (venue_id, code, name_zh, name_en, active, created_at) VALUES (?,?,?,?,TRUE,?)",
                 "venue.gate.error.duplicateCode", venueId, draft.code().trim(), draft.nameZh().trim(),
                 draft.nameEn().trim(), now());
@@ -170,20 +198,29 @@ public class VenueService {
     @RolesAllowed(Roles.ADMIN)
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
         draft.validate();
-        Gate before = gate(gateId).orElseThrow(() -> new UserFacingException("venue.gate.error.notFound"));
+        Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         try {
             int n = jdbc.update("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
                             + " WHERE id = ? AND version = ?", draft.code().trim(), draft.nameZh().trim(),
                     draft.nameEn().trim(), active, gateId, version);
             if (n != 1) {
-                throw new UserFacingException("error.concurrentChange");
+                throw new ConflictException("error.concurrentChange");
             }
         } catch (DuplicateKeyException e) {
-            throw new UserFacingException("venue.gate.error.duplicateCode");
+            throw new ConflictException("venue.gate.error.duplicateCode");
         }
         Gate after = gate(gateId).orElseThrow();
-        audit.record("gate", gateId, "update", before, after);
+        audit.record("gate", gateId, active == before.active() ? "update" : (active ? "activate" : "deactivate"),
+                before, after);
         return after;
+    }
+
+    /** Deactivates (or reactivates) a gate, keeping everything else as it is. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public Gate setGateActive(long gateId, int version, boolean active) {
+        Gate g = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
+        return updateGate(gateId, version, new GateDraft(g.code(), g.nameZh(), g.nameEn()), active);
     }
 
     /** Registers a device at a gate and answers its token: the only time the token is shown. */
@@ -198,7 +235,7 @@ public class VenueService {
         if (label == null || label.isBlank() || label.length() > 64) {
             throw new UserFacingException("venue.device.error.label");
         }
-        gate(gateId).orElseThrow(() -> new UserFacingException("venue.gate.error.notFound"));
+        gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         String token = DeviceTokens.newToken();
         Timestamp now = now();
         long id = insert("INSERT INTO device (gate_id, label, token_hash, status, created_at, token_issued_at)"
@@ -212,9 +249,9 @@ public class VenueService {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public IssuedToken rotateToken(long deviceId) {
-        Device device = device(deviceId).orElseThrow(() -> new UserFacingException("venue.device.error.notFound"));
+        Device device = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (device.status() == DeviceStatus.REVOKED) {
-            throw new UserFacingException("venue.device.error.revoked");
+            throw new ConflictException("venue.device.error.revoked");
         }
         String token = DeviceTokens.newToken();
         jdbc.update("UPDATE device SET token_hash = ?, token_issued_at = ?, version = version + 1 WHERE id = ?",
@@ -226,9 +263,9 @@ public class VenueService {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public Device setDeviceStatus(long deviceId, DeviceStatus status) {
-        Device before = device(deviceId).orElseThrow(() -> new UserFacingException("venue.device.error.notFound"));
+        Device before = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (before.status() == DeviceStatus.REVOKED && status != DeviceStatus.REVOKED) {
-            throw new UserFacingException("venue.device.error.revoked");
+            throw new ConflictException("venue.device.error.revoked");
         }
         jdbc.update("UPDATE device SET status = ?, version = version + 1 WHERE id = ?", status.name(), deviceId);
         Device after = device(deviceId).orElseThrow();
@@ -249,7 +286,7 @@ public class VenueService {
                 return ps;
             }, keys);
         } catch (DuplicateKeyException e) {
-            throw new UserFacingException(duplicateKey);
+            throw new ConflictException(duplicateKey);
         }
         return keys.getKey().longValue();
     }
