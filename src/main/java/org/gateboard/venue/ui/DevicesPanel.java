@@ -70,7 +70,8 @@ class DevicesPanel extends VerticalLayout {
         revoke.addClickListener(e -> confirmRevoke());
 
         grid.setId("device-grid");
-        grid.setAllRowsVisible(true);
+        // a gate may have many devices: scroll inside the grid, not the page
+        grid.setHeight("24em");
         grid.addColumn(Device::id).setHeader(getTranslation("venue.device.id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Device::label).setHeader(getTranslation("venue.device.label"));
         grid.addColumn(d -> getTranslation("venue.device.status." + d.status().name()))

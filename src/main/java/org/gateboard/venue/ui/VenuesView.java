@@ -87,10 +87,12 @@ class VenuesView extends VerticalLayout implements HasDynamicTitle {
         form.addActiveListener(this::setActive);
         form.addCloseListener(e -> close());
 
+        grid.setHeightFull();
         HorizontalLayout content = new HorizontalLayout(grid, form);
         content.setSizeFull();
         content.setFlexGrow(1, grid);
         add(new H2(getTranslation("venue.title")), toolbar, content);
+        setFlexGrow(1, content);
         reloadDistricts();
         refresh();
         close();
