@@ -2,6 +2,7 @@ package org.gateboard.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +29,7 @@ class AuditChainCheck implements ApplicationRunner {
     private final AuditService audit;
     private final IntConsumer exit;
 
+    @Autowired
     AuditChainCheck(AuditService audit, ApplicationContext context) {
         this(audit, code -> System.exit(SpringApplication.exit(context, () -> code)));
     }

@@ -75,6 +75,15 @@ class VenueServiceTest extends DatabaseTest {
     }
 
     @Test
+    void deactivatingAGateIsAuditedAsSuch() {
+        Gate gate = newGate();
+        Gate off = venues.setGateActive(gate.id(), gate.version(), false);
+        assertThat(off.active()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT action FROM audit_entry WHERE entity_type = 'gate' AND entity_id = ?"
+                + " ORDER BY id DESC LIMIT 1", String.class, String.valueOf(gate.id()))).isEqualTo("deactivate");
+    }
+
+    @Test
     void aRevokedDeviceCannotBeEnabledAgainNorGetANewToken() {
         Gate gate = newGate();
         IssuedToken issued = venues.registerDevice(gate.id(), "scanner 1");

@@ -251,6 +251,20 @@ class RegistryUiTest extends UiTest {
     }
 
     @Test
+    void theRegistrySpeaksEnglishWhenAskedTo() {
+        login("admin", "admin123");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        navigate("admin/venues");
+        VenuesView view = _get(VenuesView.class);
+        assertThat(view.getPageTitle()).isEqualTo("Venue registry");
+        int row = gridCodes(view).indexOf("SH-CITY");
+        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("City", "Active");
+        _click(view.create);
+        _click(view.form.save);
+        assertThat(view.form.code.getErrorMessage()).isEqualTo("Venue codes are 2-32 letters, digits, _ or -.");
+    }
+
+    @Test
     void adminSeesTheRegistryInTheNavigation() {
         login("admin", "admin123");
         navigate("");
