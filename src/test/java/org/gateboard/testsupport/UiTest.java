@@ -77,6 +77,20 @@ public abstract class UiTest extends DatabaseTest {
         return auth;
     }
 
+    /**
+     * The browser loads the page anew, as it does after the login form: a new UI is set up for the signed-in
+     * person (with their language), at the same location.
+     */
+    protected static void reloadPage() {
+        UI.getCurrent().getPage().reload();
+    }
+
+    /** A new browser session: nobody signed in, a fresh UI. */
+    protected void newBrowserSession() {
+        tearDownVaadin();
+        setUpVaadin();
+    }
+
     protected void logout() {
         SecurityContextHolder.clearContext();
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
