@@ -71,9 +71,11 @@ class SecurityConfig {
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/images/**", "/icons/**", "/favicon.ico").permitAll());
-        // Set before Vaadin configures the form login, which then keeps it instead of its plain "?error".
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Only after Vaadin's configurer: set up first, the form login would not yet know its login page and
+        // would switch on Spring Security's generated one. With a handler set, Vaadin keeps it (no "?error" URL).
         http.formLogin(form -> form.failureHandler(loginFailureHandler()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.build();
     }
 
     /**

@@ -4,6 +4,8 @@ import org.gateboard.testsupport.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -11,6 +13,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.gateboard.security.TestAccounts.PASSWORD;
 import static org.gateboard.security.TestAccounts.asAdmin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -35,6 +38,12 @@ class LoginFormHttpTest extends DatabaseTest {
     }
 
     @Test
+    void theLoginPageIsGateboardsOwnNotSpringSecuritysGeneratedOne() {
+        FilterChainProxy chains = context.getBean(FilterChainProxy.class);
+        assertThat(chains.getFilters("/login")).noneMatch(DefaultLoginPageGeneratingFilter.class::isInstance);
+    }
+
+    @Test
     void aWrongPasswordComesBackToTheLoginFormWithError() throws Exception {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
         signIn(name, "not-the-password").andExpect(redirectedUrl("/login?error"));
@@ -44,8 +53,7 @@ class LoginFormHttpTest extends DatabaseTest {
     void theRightPasswordSignsIn() throws Exception {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
         signIn(name, PASSWORD).andExpect(status().is3xxRedirection())
-                .andExpect(result -> org.assertj.core.api.Assertions
-                        .assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("login"));
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("login"));
     }
 
     @Test
