@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import org.gateboard.audit.AuditService;
 import org.gateboard.security.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserAccount;
@@ -34,6 +35,8 @@ class UsersViewTest extends UiTest {
     UserService users;
     @Autowired
     VenueService venues;
+    @Autowired
+    AuditService audit;
 
     @BeforeEach
     void openAsAdmin() {
@@ -63,6 +66,12 @@ class UsersViewTest extends UiTest {
         assertThat(created.role()).isEqualTo(Role.MANAGER);
         assertThat(created.displayName()).isEqualTo("浦东 张经理");
         assertThat(created.venueIds()).isEqualTo(two.stream().map(Venue::id).collect(Collectors.toSet()));
+        assertThat(audit.latest(50, 0)).anySatisfy(entry -> {
+            assertThat(entry.entityType()).isEqualTo("user");
+            assertThat(entry.entityId()).isEqualTo(String.valueOf(created.id()));
+            assertThat(entry.action()).isEqualTo("create");
+            assertThat(entry.actor()).isEqualTo("admin");
+        });
         assertThat(login(name, "initial-pass-1").isAuthenticated()).isTrue();
     }
 
@@ -130,6 +139,11 @@ class UsersViewTest extends UiTest {
 
         _click(button("toggle-" + name));
         assertThat(find(name).orElseThrow().enabled()).isFalse();
+        String id = String.valueOf(TestAccounts.idOf(users, name));
+        assertThat(audit.latest(50, 0)).anySatisfy(entry -> {
+            assertThat(entry.entityId()).isEqualTo(id);
+            assertThat(entry.action()).isEqualTo("disable");
+        });
 
         refreshView();
         _click(button("toggle-" + name));
