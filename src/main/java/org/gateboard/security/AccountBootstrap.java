@@ -60,12 +60,25 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         if (adminPassword == null || adminPassword.isBlank()) {
-            throw new IllegalStateException("The database has no accounts and demo mode is off: set "
-                    + "GATEBOARD_ADMIN_PASSWORD (at least 8 characters) for the first admin account, "
+            throw new StartRefused("The database has no accounts and demo mode is off: set "
+                    + "GATEBOARD_ADMIN_PASSWORD (8 to 72 characters) for the first admin account, "
                     + "then start again. It is used only while no account exists.");
+        }
+        try {
+            UserService.NewUser.checkPassword(adminPassword);
+        } catch (UserService.UserException e) {
+            throw new StartRefused("GATEBOARD_ADMIN_PASSWORD is too short or too long: use 8 to 72 "
+                    + "characters for the first admin account, then start again.");
         }
         users.createUnchecked(new UserService.NewUser(adminUsername, "Administrator", adminPassword, Role.ADMIN,
                 Set.of(), "zh-CN"));
         log.info("First admin account '{}' created from GATEBOARD_ADMIN_PASSWORD", adminUsername);
+    }
+
+    /** Start-up stops here rather than run with no way in; {@link StartRefusedAnalyzer} prints it plainly. */
+    static class StartRefused extends IllegalStateException {
+        StartRefused(String message) {
+            super(message);
+        }
     }
 }

@@ -14,10 +14,15 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.util.Map;
 
 /**
  * Two chains for people: the HTTP-Basic API chain for scripts and big screens ({@code /api/**}, admin and
@@ -66,6 +71,23 @@ class SecurityConfig {
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/images/**", "/icons/**", "/favicon.ico").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Only after Vaadin's configurer: set up first, the form login would not yet know its login page and
+        // would switch on Spring Security's generated one. With a handler set, Vaadin keeps it (no "?error" URL).
+        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
+        return http.build();
+    }
+
+    /**
+     * Back to the login view with the reason, so it can say "locked for a while" or "disabled" instead of
+     * "wrong password" (which would only make a locked-out person try again).
+     */
+    static AuthenticationFailureHandler loginFailureHandler() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/" + LoginView.ROUTE + "?" + LoginView.WRONG_PASSWORD);
+        handler.setExceptionMappings(Map.of(
+                LockedException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.LOCKED,
+                DisabledException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.DISABLED));
+        return handler;
     }
 }

@@ -76,12 +76,24 @@ class UserRepository {
         jdbc.update("UPDATE app_user SET locale = ? WHERE username = ?", locale, username);
     }
 
-    void recordFailedLogin(String username, int lockAfter, Instant lockUntil) {
-        // locked_until first: MariaDB assigns left to right, and it must see the count before this failure
-        jdbc.update("UPDATE app_user SET"
-                + " locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,"
-                + " failed_logins = failed_logins + 1"
-                + " WHERE username = ?", lockAfter, Timestamp.from(lockUntil), username);
+    /** Reads the account and locks its row until the transaction ends, so concurrent failures count one by one. */
+    Optional<Row> findByUsernameForUpdate(String username) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE", MAPPER, username)
+                .stream().findFirst();
+    }
+
+    void updateLoginFailures(long id, int failedLogins, Instant lockedUntil) {
+        jdbc.update("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?", failedLogins,
+                lockedUntil == null ? null : Timestamp.from(lockedUntil), id);
+    }
+
+    void updateEnabled(long id, boolean enabled) {
+        jdbc.update("UPDATE app_user SET enabled = ?, version = version + 1 WHERE id = ?", enabled, id);
+    }
+
+    void clearLock(long id) {
+        jdbc.update("UPDATE app_user SET failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?",
+                id);
     }
 
     void recordSuccessfulLogin(String username) {

@@ -5,8 +5,12 @@ import org.gateboard.audit.AuditService;
 import org.gateboard.base.Roles;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
+import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,21 +24,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** People's accounts: login look-up, and the admin operations on them (each audited). */
+/**
+ * People's accounts: login look-up, and the admin operations on them (each audited). An admin cannot
+ * disable or demote their own account, so there is always at least one admin left who can sign in.
+ */
 @Service
 public class UserService implements UserDetailsService {
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final AuditService audit;
+    private final VenueService venues;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, VenueService venues,
+                Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.venues = venues;
         this.clock = clock;
     }
 
@@ -53,7 +65,7 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<SignedInUser> signedInUser(String username) {
+    public Optional<SignedInUser> signedInUser(String username) {
         return users.findByUsername(username).map(row -> new SignedInUser(row.id(), row.username(),
                 row.displayName(), row.role(), users.venueIds(row.id()), Locale.forLanguageTag(row.locale())));
     }
@@ -75,38 +87,82 @@ public class UserService implements UserDetailsService {
     @Transactional
     long createUnchecked(NewUser user) {
         user.validate();
+        checkVenuesExist(user.venueIds());
         try {
             long id = users.insert(user.username().trim(), user.displayName().trim(),
                     passwords.encode(user.password()), user.role(), user.locale(), clock.instant());
             users.replaceVenues(id, user.role() == Role.MANAGER ? user.venueIds() : Set.of());
-            audit.record("user", id, "create", null, Map.of("username", user.username(), "role", user.role(),
-                    "venues", user.venueIds()));
+            audit.record("user", id, "create", null, Map.of("username", user.username().trim(),
+                    "displayName", user.displayName().trim(), "role", user.role(),
+                    "venues", user.role() == Role.MANAGER ? user.venueIds() : Set.of()));
             return id;
         } catch (DuplicateKeyException e) {
             throw new UserException("security.user.error.duplicate");
         }
     }
 
+    /**
+     * Saves an admin's edit of an account: display name, role, venues (managers only) and whether it is
+     * enabled. {@code account.version()} must be the version that was read, or someone else's change wins.
+     */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public void update(UserAccount account) {
         UserRepository.Row before = users.findById(account.id())
                 .orElseThrow(() -> new UserException("security.user.error.notFound"));
-        if (account.displayName() == null || account.displayName().isBlank()) {
+        String displayName = account.displayName() == null ? "" : account.displayName().trim();
+        if (displayName.isEmpty() || displayName.length() > 128) {
             throw new UserException("security.user.error.displayName");
         }
-        if (!users.update(account.id(), account.version(), account.displayName().trim(), account.role(),
-                account.enabled())) {
+        if (account.role() == null) {
+            throw new UserException("security.user.error.role");
+        }
+        Set<Long> newVenues = account.role() == Role.MANAGER ? Set.copyOf(account.venueIds()) : Set.of();
+        if (account.role() == Role.MANAGER && newVenues.isEmpty()) {
+            throw new UserException("security.user.error.managerVenues");
+        }
+        checkVenuesExist(newVenues);
+        if (isCurrentUser(before.username()) && (account.role() != Role.ADMIN || !account.enabled())) {
+            throw new UserException("security.user.error.self");
+        }
+        if (!users.update(account.id(), account.version(), displayName, account.role(), account.enabled())) {
             throw new UserException("security.user.error.concurrent");
         }
         Set<Long> oldVenues = users.venueIds(account.id());
-        Set<Long> newVenues = account.role() == Role.MANAGER ? account.venueIds() : Set.of();
         users.replaceVenues(account.id(), newVenues);
         audit.record("user", account.id(), "update",
                 Map.of("displayName", before.displayName(), "role", before.role(), "enabled", before.enabled(),
                         "venues", oldVenues),
-                Map.of("displayName", account.displayName().trim(), "role", account.role(),
-                        "enabled", account.enabled(), "venues", newVenues));
+                Map.of("displayName", displayName, "role", account.role(), "enabled", account.enabled(),
+                        "venues", newVenues));
+    }
+
+    /** Disabled accounts cannot sign in; enabling one again keeps its password, role and venues. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public void setEnabled(long userId, boolean enabled) {
+        UserRepository.Row before = users.findById(userId)
+                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+        if (!enabled && isCurrentUser(before.username())) {
+            throw new UserException("security.user.error.self");
+        }
+        if (before.enabled() == enabled) {
+            return;
+        }
+        users.updateEnabled(userId, enabled);
+        audit.record("user", userId, enabled ? "enable" : "disable", Map.of("enabled", before.enabled()),
+                Map.of("enabled", enabled));
+    }
+
+    /** Lifts a lock from too many wrong passwords before it runs out. */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public void unlock(long userId) {
+        UserRepository.Row before = users.findById(userId)
+                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+        users.clearLock(userId);
+        audit.record("user", userId, "unlock",
+                before.lockedUntil() == null ? null : Map.of("lockedUntil", before.lockedUntil()), null);
     }
 
     @Transactional
@@ -126,6 +182,21 @@ public class UserService implements UserDetailsService {
 
     boolean anyUserExists() {
         return users.count() > 0;
+    }
+
+    private void checkVenuesExist(Set<Long> venueIds) {
+        if (venueIds.isEmpty()) {
+            return;
+        }
+        Set<Long> known = venues.venues().stream().map(Venue::id).collect(Collectors.toSet());
+        if (!known.containsAll(venueIds)) {
+            throw new UserException("security.user.error.venueUnknown");
+        }
+    }
+
+    private static boolean isCurrentUser(String username) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getName() != null && auth.getName().equalsIgnoreCase(username);
     }
 
     private UserAccount toAccount(UserRepository.Row row) {
@@ -159,7 +230,9 @@ public class UserService implements UserDetailsService {
         }
 
         static void checkPassword(String password) {
-            if (password == null || password.length() < 8 || password.length() > 72) {
+            // BCrypt reads at most 72 bytes; a longer password would be cut silently, so refuse it
+            if (password == null || password.length() < 8
+                    || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
                 throw new UserException("security.user.error.password");
             }
         }

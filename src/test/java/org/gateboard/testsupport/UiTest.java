@@ -6,11 +6,13 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 import com.vaadin.flow.server.VaadinServletRequest;
 import kotlin.jvm.functions.Function0;
@@ -19,20 +21,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A browserless UI test (Karibu-Testing) on the real Spring context and database. {@link #login} checks
- * the password for real, as the login form would, then makes Vaadin's access control see that person.
+ * A browserless UI test (Karibu-Testing) on the real Spring context and database. {@link #login} signs in
+ * through the application's own authentication manager, as the login form does (so wrong passwords count
+ * towards a lock), then makes Vaadin's access control see that person.
  */
 public abstract class UiTest extends DatabaseTest {
 
@@ -41,9 +43,7 @@ public abstract class UiTest extends DatabaseTest {
     @Autowired
     protected ApplicationContext context;
     @Autowired
-    private UserDetailsService userDetails;
-    @Autowired
-    private PasswordEncoder passwordEncoder;
+    private AuthenticationConfiguration authentication;
 
     @BeforeEach
     void setUpVaadin() {
@@ -59,9 +59,15 @@ public abstract class UiTest extends DatabaseTest {
 
     /** Signs in with a real password check; throws the authentication failure like the login form would see. */
     protected Authentication login(String username, String password) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
-        provider.setPasswordEncoder(passwordEncoder);
-        Authentication auth = provider.authenticate(new UsernamePasswordAuthenticationToken(username, password));
+        Authentication auth;
+        try {
+            auth = authentication.getAuthenticationManager()
+                    .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         SecurityContextHolder.getContext().setAuthentication(auth);
         Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .map(a -> a.replaceFirst("^ROLE_", "")).collect(Collectors.toSet());
@@ -69,6 +75,20 @@ public abstract class UiTest extends DatabaseTest {
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> roles.contains(role));
         return auth;
+    }
+
+    /**
+     * The browser loads the page anew, as it does after the login form: a new UI is set up for the signed-in
+     * person (with their language), at the same location.
+     */
+    protected static void reloadPage() {
+        UI.getCurrent().getPage().reload();
+    }
+
+    /** A new browser session: nobody signed in, a fresh UI. */
+    protected void newBrowserSession() {
+        tearDownVaadin();
+        setUpVaadin();
     }
 
     protected void logout() {
@@ -80,7 +100,7 @@ public abstract class UiTest extends DatabaseTest {
 
     /**
      * Karibu's own discovery skips package-private classes, and our views are package-private by design;
-     * so find every {@code @Route} and {@code @Layout} class with Spring's scanner instead.
+     * so find every {@code @Route} and {@code @Layout} class, and every error view, with Spring's scanner instead.
      */
     @SuppressWarnings("unchecked")
     private static Routes discoverRoutes() {
@@ -91,7 +111,14 @@ public abstract class UiTest extends DatabaseTest {
         for (BeanDefinition candidate : scanner.findCandidateComponents("org.gateboard")) {
             views.add((Class<? extends Component>) ClassUtils.resolveClassName(candidate.getBeanClassName(), null));
         }
-        return new Routes(views, new HashSet<>(), true);
+        ClassPathScanningCandidateComponentProvider errorScanner = new ClassPathScanningCandidateComponentProvider(false);
+        errorScanner.addIncludeFilter(new AssignableTypeFilter(HasErrorParameter.class));
+        Set<Class<? extends HasErrorParameter<?>>> errorViews = new HashSet<>();
+        for (BeanDefinition candidate : errorScanner.findCandidateComponents("org.gateboard")) {
+            errorViews.add((Class<? extends HasErrorParameter<?>>) ClassUtils.resolveClassName(
+                    candidate.getBeanClassName(), null));
+        }
+        return new Routes(views, errorViews, true);
     }
 
     protected static void navigate(String location) {

@@ -37,7 +37,7 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
 
         H1 title = new H1(getTranslation("app.title"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0 var(--lumo-space-m)");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-m)");
         addToDrawer(title, nav);
         nav.setId("main-nav");
 

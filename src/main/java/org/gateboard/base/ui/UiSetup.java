@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.UserPreferences;
 import org.gateboard.base.i18n.MessagesI18NProvider;
@@ -21,8 +22,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Per-session set-up of the UI: the language (the person's saved choice, or Chinese) and an error
- * handler that shows a readable notification instead of a stack trace.
+ * Per-session set-up of the UI: the language (the person's saved choice, or Chinese), an error
+ * handler that shows a readable notification instead of a stack trace, and signing out when Vaadin
+ * closes an idle session (see {@link WallScreen}).
  */
 @Component
 class UiSetup implements VaadinServiceInitListener {
@@ -50,6 +52,24 @@ class UiSetup implements VaadinServiceInitListener {
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }));
         event.getSource().addUIInitListener(e -> e.getUI().setLocale(localeFor(e.getUI().getSession())));
+        event.getSource().addSessionDestroyListener(e -> signOut(e.getSession()));
+    }
+
+    /**
+     * Vaadin closes an idle session (closeIdleSessions) but leaves the HTTP session, and with it the Spring
+     * Security sign-in, alive: the browser would reload straight back in. Ending the HTTP session too makes
+     * the idle timeout a real sign-out.
+     */
+    static void signOut(VaadinSession session) {
+        WrappedSession http = session.getSession();
+        if (http == null) {
+            return;
+        }
+        try {
+            http.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // the HTTP session ended first (logout or its own timeout) and took the Vaadin session with it
+        }
     }
 
     private Locale localeFor(VaadinSession session) {
