@@ -18,19 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationTest extends UiTest {
 
     @Test
-    void anAdminSeesTheUsersAdmin() {
+    void anAdminSeesTheDashboardRegistryUsersAndAudit() {
         login("admin", "admin123");
         navigate("");
 
-        assertThat(menuPaths()).contains("", "admin/users");
+        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/audit");
     }
 
     @Test
-    void anOfficialDoesNotSeeTheUsersAdmin() {
+    void anOfficialSeesNoneOfTheAdminPages() {
         login("official", "official123");
         navigate("");
 
-        assertThat(menuPaths()).contains("").doesNotContain("admin/users");
+        assertThat(menuPaths()).contains("").doesNotContain("admin/users", "admin/venues", "admin/audit");
     }
 
     @Test
