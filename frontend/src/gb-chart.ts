@@ -86,7 +86,7 @@ export class GbChart extends LitElement {
       return;
     }
     if (changed.has('options')) {
-      this.chart.options = this.themedOptions();
+      this.chart.options = this.themedOptions() as never;
     }
     if (changed.has('data')) {
       this.copyData();
@@ -118,7 +118,7 @@ export class GbChart extends LitElement {
     this.chart = new Chart(canvas, {
       type: this.type as never,
       data: this.themedData() as never,
-      options: this.themedOptions(),
+      options: this.themedOptions() as never,
     });
   }
 

@@ -77,7 +77,7 @@ public class LiveStatsService {
     /** Whether the venue exists and the signed-in person may see it. */
     public boolean canSee(long venueId) {
         Optional<SignedInUser> user = currentUser.get();
-        return user.isPresent() && user.get().canSeeVenue(venueId) && registry.get().venue(venueId).isPresent();
+        return user.isPresent() && user.get().canSeeVenue(venueId) && registry.knowing(venueId).venue(venueId).isPresent();
     }
 
     /** One card per visible venue for a day (null: today). */
@@ -126,6 +126,11 @@ public class LiveStatsService {
             throw new UserFacingException("live.error.venueNotFound");
         }
         return updates.subscribe(venueId, memo -> memoized(memo, venueId), listener);
+    }
+
+    /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */
+    public void refreshRegistry() {
+        registry.reload();
     }
 
     /** Pushes pending changes now, on the calling thread, instead of at the next round (tests). */

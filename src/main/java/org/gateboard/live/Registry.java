@@ -55,6 +55,15 @@ class Registry {
         return s;
     }
 
+    /** The registry, read again if it does not know the venue yet (an admin just created it). */
+    Snapshot knowing(long venueId) {
+        Snapshot s = get();
+        if (s.venue(venueId).isEmpty()) {
+            s = reload();
+        }
+        return s;
+    }
+
     synchronized Snapshot reload() {
         List<Venue> all = venues.venues();
         Map<Long, List<Gate>> gates = new HashMap<>();
