@@ -3,6 +3,8 @@ package org.gateboard.live;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -73,6 +75,12 @@ class LiveCounters implements SmartInitializingSingleton {
         windows.putAll(recent);
         contacts.reload();
         venueIds.forEach(updates::changed);
+    }
+
+    /** Demo data and first accounts are created after start-up; read the registry again once they are. */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        registry.reload();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

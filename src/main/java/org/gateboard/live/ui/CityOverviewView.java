@@ -80,6 +80,7 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         district.setLabel(getTranslation("live.filter.district"));
         district.setId("filter-district");
+        district.setItemLabelGenerator(d -> d == null ? getTranslation("live.filter.all") : d);
         district.setEmptySelectionAllowed(true);
         district.setEmptySelectionCaption(getTranslation("live.filter.all"));
         district.addValueChangeListener(e -> layoutCards());
@@ -87,7 +88,7 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         level.setLabel(getTranslation("live.filter.level"));
         level.setId("filter-level");
         level.setItems(VenueLevel.values());
-        level.setItemLabelGenerator(l -> getTranslation("venue.level." + l.name()));
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("live.filter.all") : getTranslation("venue.level." + l.name()));
         level.setEmptySelectionAllowed(true);
         level.setEmptySelectionCaption(getTranslation("live.filter.all"));
         level.addValueChangeListener(e -> layoutCards());
@@ -95,7 +96,7 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         sort.setLabel(getTranslation("live.sort"));
         sort.setId("sort");
         sort.setItems(SortKey.values());
-        sort.setItemLabelGenerator(k -> getTranslation("live.sort." + k.name()));
+        sort.setItemLabelGenerator(k -> k == null ? "" : getTranslation("live.sort." + k.name()));
         sort.setValue(SortKey.REGISTRY);
         sort.addValueChangeListener(e -> layoutCards());
 
