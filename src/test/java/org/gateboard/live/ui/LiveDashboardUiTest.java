@@ -216,9 +216,18 @@ class LiveDashboardUiTest extends UiTest {
         open("venues/" + v.id(), past);
         int baseline = live.subscriberCount();
 
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 50; i++) {
             navigate("venues/" + v.id());
             navigate("");
+        }
+        assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
+        navigate("venues/" + v.id());
+        VenueView view = LocatorJ._get(VenueView.class);
+        var parent = view.getElement().getParent();
+        for (int i = 0; i < 2000; i++) {
+            view.getElement().removeFromParent();
+            assertThat(live.subscriberCount()).isEqualTo(baseline);
+            parent.appendChild(view.getElement());
         }
         assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
         open("venues/" + v.id(), past);
