@@ -106,7 +106,9 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         }
         roles = new RoleTable(this::getTranslation, formats);
         Div byReason = section("live.byReason", reasonList);
+        byReason.setWidth("22rem");
         Div byRole = section("live.byRole", roles);
+        byRole.setWidth("28rem");
         HorizontalLayout breakdowns = new HorizontalLayout(byReason, byRole);
         breakdowns.getStyle().set("flex-wrap", "wrap");
 
@@ -114,7 +116,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
         gates = new GateGrid(this::getTranslation, formats);
         devices = new DeviceGrid(this::getTranslation, formats, live::today);
-        add(header, warnings, tiles, breakdowns, section("live.hourly", hourly), section("live.gates", gates),
+        add(header, warnings, tiles, section("live.hourly", hourly), breakdowns, section("live.gates", gates),
                 section("live.devices", devices));
     }
 
