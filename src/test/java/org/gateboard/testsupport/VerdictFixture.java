@@ -109,6 +109,11 @@ public class VerdictFixture {
     /** Stores the verdicts and announces them after the commit, as ingestion does. */
     public void store(List<StoredVerdict> verdicts) {
         insertOnly(verdicts);
+        announce(verdicts);
+    }
+
+    /** The event alone, as ingestion publishes it after its commit. */
+    public void announce(List<StoredVerdict> verdicts) {
         context.publishEvent(new VerdictsStored(List.copyOf(verdicts)));
     }
 
