@@ -35,12 +35,27 @@ public final class Browsers {
                 .setExecutablePath(chromium()).setHeadless(true).setArgs(FLAGS));
     }
 
-    /** Signs in through the real login form and waits until the app has navigated away from it. */
+    /**
+     * Signs in through the real login form and waits until the app has navigated away from it. On a busy
+     * machine the first Enter can come before the form is ready, so it is pressed again if nothing happened.
+     */
     public static void login(Page page, String baseUrl, String username, String password) {
         page.navigate(baseUrl + "/login");
-        page.locator("vaadin-text-field[name='username'] input").fill(username);
-        page.locator("vaadin-password-field[name='password'] input").fill(password);
-        page.locator("vaadin-password-field[name='password'] input").press("Enter");
-        page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(60_000));
+        page.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined");
+        var user = page.locator("vaadin-text-field[name='username'] input");
+        var pass = page.locator("vaadin-password-field[name='password'] input");
+        for (int attempt = 0; attempt < 4 && page.url().contains("/login"); attempt++) {
+            user.fill(username);
+            pass.fill(password);
+            pass.press("Enter");
+            try {
+                page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(20_000));
+            } catch (com.microsoft.playwright.TimeoutError stillThere) {
+                // pressed too early: try again
+            }
+        }
+        if (page.url().contains("/login")) {
+            throw new IllegalStateException("Could not sign in as " + username);
+        }
     }
 }
