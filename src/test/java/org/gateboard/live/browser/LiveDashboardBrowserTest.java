@@ -111,6 +111,22 @@ class LiveDashboardBrowserTest extends HttpTest {
         }
     }
 
+    @Test
+    void officialSeesEveryVenuesCardAndOpensOne() {
+        try (BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1400, 1000))) {
+            Page page = browserContext.newPage();
+            page.setDefaultTimeout(60_000);
+            Browsers.login(page, baseUrl(), "official", "official123");
+            assertThat(page.locator("#venue-card-SH-CITY")).isVisible();
+            assertThat(page.locator("#venue-card-LH")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/city-overview.png")));
+            page.locator("#venue-card-PD").click();
+            page.waitForURL("**/venues/**");
+            assertThat(page.locator("#total-admitted")).isVisible();
+        }
+    }
+
     private static double chartSum(Page page) {
         Object sum = page.evaluate("() => { const c = document.querySelector('gb-chart').chart;"
                 + " return c.data.datasets.reduce((s, d) => s + d.data.reduce((a, b) => a + b, 0), 0); }");
