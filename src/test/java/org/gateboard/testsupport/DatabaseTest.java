@@ -9,5 +9,5 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-public abstract class DatabaseTest {
+public abstract class DatabaseTest extends ApplicationTest {
 }

@@ -7,17 +7,21 @@ import org.springframework.test.context.ActiveProfiles;
 import java.net.URI;
 
 /**
- * A test that talks real HTTP to the whole application on a random port, over the same database as
- * {@link DatabaseTest}. All such tests share one Spring context.
+ * The whole application on a real port (and the same MariaDB as {@link DatabaseTest}), for tests over
+ * real HTTP and in a real browser. All such tests share this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public abstract class HttpTest {
+public abstract class HttpTest extends ApplicationTest {
 
     @LocalServerPort
     protected int port;
 
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     protected URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create(baseUrl() + path);
     }
 }

@@ -1,0 +1,174 @@
+import { LitElement, css, html, PropertyValues } from 'lit';
+import { Chart, registerables } from 'chart.js';
+
+Chart.register(...registerables);
+
+/**
+ * A Chart.js chart whose data and options are set as JSON properties from Java (GbChart).
+ *
+ * New data is copied into the existing chart and animated, never re-created, so a live chart
+ * moves instead of flickering. Colours follow the Lumo theme: a dataset names a colour role
+ * (`primary`, `success`, `error`, `contrast`) and the element resolves it from the theme's
+ * custom properties. Labels come translated from the server.
+ */
+const ROLES: Record<string, string> = {
+  primary: '--lumo-primary-color',
+  success: '--lumo-success-color',
+  error: '--lumo-error-color',
+  warning: '--lumo-warning-color',
+  contrast: '--lumo-contrast-60pct',
+};
+
+type Dataset = { label: string; data: number[]; colorRole?: string; [key: string]: unknown };
+type ChartData = { labels: string[]; datasets: Dataset[] };
+
+export class GbChart extends LitElement {
+  static properties = {
+    type: { type: String },
+    data: { attribute: false },
+    options: { attribute: false },
+  };
+
+  static styles = css`
+    :host {
+      display: block;
+      position: relative;
+      min-height: 16rem;
+    }
+    .wrap {
+      position: absolute;
+      inset: 0;
+    }
+  `;
+
+  declare type: string;
+  declare data: ChartData;
+  declare options: Record<string, unknown>;
+
+  private chart?: Chart;
+
+  constructor() {
+    super();
+    this.type = 'bar';
+    this.data = { labels: [], datasets: [] };
+    this.options = {};
+  }
+
+  render() {
+    return html`<div class="wrap"><canvas part="canvas"></canvas></div>`;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    // Vaadin may detach and re-attach the same element; the chart is re-created then.
+    if (this.hasUpdated && !this.chart) {
+      this.create();
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  protected firstUpdated() {
+    this.create();
+  }
+
+  protected updated(changed: PropertyValues) {
+    if (!this.chart || !changed.size) {
+      return;
+    }
+    if (changed.has('type')) {
+      this.chart.destroy();
+      this.create();
+      return;
+    }
+    if (changed.has('options')) {
+      this.chart.options = this.themedOptions() as never;
+    }
+    if (changed.has('data')) {
+      this.copyData();
+    }
+    this.chart.update();
+  }
+
+  /** Copies the new labels and numbers into the chart's existing objects, so Chart.js animates the change. */
+  private copyData() {
+    const target = this.chart!.data;
+    const source = this.themedData();
+    target.labels = source.labels;
+    source.datasets.forEach((ds, i) => {
+      const existing = target.datasets[i];
+      if (existing) {
+        Object.assign(existing, ds);
+      } else {
+        target.datasets.push(ds as never);
+      }
+    });
+    target.datasets.length = source.datasets.length;
+  }
+
+  private create() {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas) {
+      return;
+    }
+    this.chart = new Chart(canvas, {
+      type: this.type as never,
+      data: this.themedData() as never,
+      options: this.themedOptions() as never,
+    });
+  }
+
+  private css(name: string, fallback: string) {
+    const value = getComputedStyle(this).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+  private themedData(): ChartData {
+    const data = this.data ?? { labels: [], datasets: [] };
+    return {
+      labels: [...(data.labels ?? [])],
+      datasets: (data.datasets ?? []).map((ds) => {
+        const color = this.css(ROLES[ds.colorRole ?? 'primary'] ?? ROLES.primary, '#1676f3');
+        return { ...ds, data: [...ds.data], backgroundColor: color, borderColor: color, borderWidth: 1 };
+      }),
+    };
+  }
+
+  private themedOptions(): Record<string, any> {
+    const text = this.css('--lumo-secondary-text-color', '#666');
+    const grid = this.css('--lumo-contrast-10pct', 'rgba(0,0,0,0.1)');
+    const font = this.css('--lumo-font-family', 'sans-serif');
+    const base: Record<string, any> = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: { duration: 400 },
+      color: text,
+      font: { family: font },
+      plugins: { legend: { labels: { color: text, font: { family: font } } } },
+      scales: {
+        x: { ticks: { color: text, font: { family: font } }, grid: { color: grid } },
+        y: { beginAtZero: true, ticks: { color: text, precision: 0, font: { family: font } }, grid: { color: grid } },
+      },
+    };
+    return merge(base, this.options ?? {});
+  }
+}
+
+function merge(target: Record<string, any>, source: Record<string, any>): Record<string, any> {
+  for (const [key, value] of Object.entries(source)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && typeof target[key] === 'object') {
+      target[key] = merge({ ...target[key] }, value);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+if (!customElements.get('gb-chart')) {
+  customElements.define('gb-chart', GbChart);
+}

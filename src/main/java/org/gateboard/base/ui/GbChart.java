@@ -1,0 +1,71 @@
+package org.gateboard.base.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BaseJsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Chart.js chart ({@code frontend/src/gb-chart.ts}). Data and options travel as JSON; setting new data
+ * animates the chart in the browser instead of re-creating it. Labels are passed already translated; a
+ * dataset names a Lumo colour role so the chart follows the theme.
+ */
+@Tag("gb-chart")
+@NpmPackage(value = "chart.js", version = "4.5.1")
+@JsModule("./src/gb-chart.ts")
+public class GbChart extends Component implements HasSize {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A series of numbers with its (translated) label and colour role: primary, success, error, warning, contrast. */
+    public record Dataset(String label, List<? extends Number> data, String colorRole) {
+        public Dataset {
+            data = List.copyOf(data);
+        }
+    }
+
+    private List<String> labels = List.of();
+    private List<Dataset> datasets = List.of();
+
+    public GbChart(String type) {
+        getElement().setProperty("type", type);
+        setWidthFull();
+        setHeight("18rem");
+    }
+
+    public void setData(List<String> labels, List<Dataset> datasets) {
+        this.labels = List.copyOf(labels);
+        this.datasets = List.copyOf(datasets);
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode labelArray = data.putArray("labels");
+        labels.forEach(labelArray::add);
+        ArrayNode sets = data.putArray("datasets");
+        for (Dataset ds : datasets) {
+            ObjectNode set = sets.addObject().put("label", ds.label()).put("colorRole", ds.colorRole());
+            ArrayNode values = set.putArray("data");
+            ds.data().forEach(n -> values.add(JSON.valueToTree(n).asDouble()));
+        }
+        getElement().setPropertyJson("data", data);
+    }
+
+    /** Chart.js options, merged over the themed defaults in the browser (e.g. {@code {"scales":{"x":{"stacked":true}}}}). */
+    public void setOptions(Map<String, ?> options) {
+        getElement().setPropertyJson("options", (BaseJsonNode) JSON.valueToTree(options));
+    }
+
+    public List<String> getLabels() {
+        return labels;
+    }
+
+    public List<Dataset> getDatasets() {
+        return datasets;
+    }
+}

@@ -1,0 +1,80 @@
+package org.gateboard.live;
+
+import org.gateboard.verdict.Outcome;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.RefusalReason;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One venue's counts for one day: filled live from events (today) or from an aggregate query (past days).
+ * Guarded by its own monitor; readers take a {@link #copy()}.
+ */
+final class DayCounts {
+
+    static final RefusalReason[] REASONS = RefusalReason.values();
+    static final PersonRole[] ROLES = PersonRole.values();
+    /** 24 hours, one spare for the long day of a daylight-saving change (Shanghai has none). */
+    static final int HOURS = 25;
+
+    long admitted;
+    long refused;
+    long nonConforming;
+    final long[] refusedByReason = new long[REASONS.length];
+    final long[] admittedByRole = new long[ROLES.length];
+    final long[] refusedByRole = new long[ROLES.length];
+    final long[] hourAdmitted = new long[HOURS];
+    final long[] hourRefused = new long[HOURS];
+    /** gate id to {admitted, refused}. */
+    final Map<Long, long[]> gates = new HashMap<>();
+    final Map<Long, Long> nonConformingByDevice = new HashMap<>();
+
+    synchronized void add(Outcome outcome, Collection<RefusalReason> reasons, PersonRole role, long gateId,
+                          long deviceId, boolean nonConform, int hour, long n) {
+        long[] gate = gates.computeIfAbsent(gateId, id -> new long[2]);
+        int h = Math.max(0, Math.min(HOURS - 1, hour));
+        if (outcome == Outcome.ADMITTED) {
+            admitted += n;
+            gate[0] += n;
+            hourAdmitted[h] += n;
+            if (role != null) {
+                admittedByRole[role.ordinal()] += n;
+            }
+        } else {
+            refused += n;
+            gate[1] += n;
+            hourRefused[h] += n;
+            if (role != null) {
+                refusedByRole[role.ordinal()] += n;
+            }
+            for (RefusalReason reason : reasons) {
+                refusedByReason[reason.ordinal()] += n;
+            }
+        }
+        if (nonConform) {
+            nonConforming += n;
+            nonConformingByDevice.merge(deviceId, n, Long::sum);
+        }
+    }
+
+    synchronized DayCounts copy() {
+        DayCounts c = new DayCounts();
+        c.admitted = admitted;
+        c.refused = refused;
+        c.nonConforming = nonConforming;
+        System.arraycopy(refusedByReason, 0, c.refusedByReason, 0, refusedByReason.length);
+        System.arraycopy(admittedByRole, 0, c.admittedByRole, 0, admittedByRole.length);
+        System.arraycopy(refusedByRole, 0, c.refusedByRole, 0, refusedByRole.length);
+        System.arraycopy(hourAdmitted, 0, c.hourAdmitted, 0, HOURS);
+        System.arraycopy(hourRefused, 0, c.hourRefused, 0, HOURS);
+        gates.forEach((id, g) -> c.gates.put(id, g.clone()));
+        c.nonConformingByDevice.putAll(nonConformingByDevice);
+        return c;
+    }
+
+    long[] gate(long gateId) {
+        return gates.getOrDefault(gateId, new long[2]);
+    }
+}

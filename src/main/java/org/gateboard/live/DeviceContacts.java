@@ -1,0 +1,52 @@
+package org.gateboard.live;
+
+import org.gateboard.verdict.DeviceReported;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each device last reported (last contact, backlog, clock skew, policy version): read from the
+ * {@code device_contact} table at start-up, then kept current from {@link DeviceReported} events.
+ */
+@Component
+class DeviceContacts {
+
+    record Contact(Instant lastContact, Integer backlog, Long clockSkewMs, Integer policyVersion) {
+    }
+
+    private final Map<Long, Contact> contacts = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final LiveUpdates updates;
+
+    DeviceContacts(JdbcTemplate jdbc, LiveUpdates updates) {
+        this.jdbc = jdbc;
+        this.updates = updates;
+    }
+
+    /** Reads the table; the events keep it current afterwards. */
+    void reload() {
+        jdbc.query("SELECT device_id, last_contact_at, backlog, clock_skew_ms, policy_version FROM device_contact",
+                rs -> {
+                    Timestamp at = rs.getTimestamp(2);
+                    contacts.put(rs.getLong(1), new Contact(at.toInstant(), (Integer) rs.getObject(3, Integer.class),
+                            rs.getObject(4, Long.class), rs.getObject(5, Integer.class)));
+                });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DeviceReported e) {
+        contacts.merge(e.deviceId(), new Contact(e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()),
+                (old, now) -> now.lastContact().isBefore(old.lastContact()) ? old : now);
+        updates.changed(e.venueId());
+    }
+
+    Contact get(long deviceId) {
+        return contacts.get(deviceId);
+    }
+}

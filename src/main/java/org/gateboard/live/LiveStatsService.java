@@ -1,0 +1,182 @@
+package org.gateboard.live;
+
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import org.gateboard.base.Roles;
+import org.gateboard.base.UserFacingException;
+import org.gateboard.security.CurrentUser;
+import org.gateboard.security.SignedInUser;
+import org.gateboard.venue.Venue;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The live dashboard's figures: today's counted live in memory, past days aggregated from the verdict table
+ * (and reused for a minute). Managers see only their venues; officials and admins see all. Subscriptions
+ * push today's figures at most twice a second per subscriber.
+ */
+@Service
+public class LiveStatsService {
+
+    private final LiveCounters counters;
+    private final Registry registry;
+    private final VerdictAggregates aggregates;
+    private final StatsAssembler assembler;
+    private final LiveUpdates updates;
+    private final LiveSettings settings;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<LocalDate, PastDay> pastDays = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, PastDay> eldest) {
+            return size() > 31;
+        }
+    };
+
+    private record PastDay(Instant readAt, Map<Long, DayCounts> counts) {
+    }
+
+    LiveStatsService(LiveCounters counters, Registry registry, VerdictAggregates aggregates,
+                     StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, CurrentUser currentUser,
+                     Clock clock, ZoneId venueZone) {
+        this.counters = counters;
+        this.registry = registry;
+        this.aggregates = aggregates;
+        this.assembler = assembler;
+        this.updates = updates;
+        this.settings = settings;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.zone = venueZone;
+    }
+
+    /** Today in venue time (Asia/Shanghai). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The venues the signed-in person may see, in registry order. */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public List<Venue> visibleVenues() {
+        SignedInUser user = currentUser.require();
+        return registry.get().venues().stream().filter(v -> user.canSeeVenue(v.id())).toList();
+    }
+
+    /** Whether the venue exists and the signed-in person may see it. */
+    public boolean canSee(long venueId) {
+        Optional<SignedInUser> user = currentUser.get();
+        return user.isPresent() && user.get().canSeeVenue(venueId) && registry.knowing(venueId).venue(venueId).isPresent();
+    }
+
+    /** One card per visible venue for a day (null: today). */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public List<VenueSummary> overview(LocalDate date) {
+        LocalDate day = checked(date);
+        List<Venue> venues = visibleVenues();
+        if (day.equals(today())) {
+            return venues.stream().map(v -> liveStats(v.id()).summary()).toList();
+        }
+        Registry.Snapshot reg = registry.get();
+        Map<Long, DayCounts> counts = pastDay(day);
+        long now = clock.millis();
+        return venues.stream().map(v -> assembler.stats(v, day, false,
+                counts.getOrDefault(v.id(), new DayCounts()), reg, now).summary()).toList();
+    }
+
+    /** A visible venue's figures for a day (null: today); an invisible or unknown venue is "not found". */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public VenueStats venue(long venueId, LocalDate date) {
+        LocalDate day = checked(date);
+        if (!canSee(venueId)) {
+            throw new UserFacingException("live.error.venueNotFound");
+        }
+        if (day.equals(today())) {
+            return liveStats(venueId);
+        }
+        Registry.Snapshot reg = registry.get();
+        return assembler.stats(reg.venue(venueId).orElseThrow(), day, false,
+                pastDay(day).getOrDefault(venueId, new DayCounts()), reg, clock.millis());
+    }
+
+    /** Today's cards of the venues the signed-in person may see, pushed when they change. */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public Registration subscribeOverview(Consumer<List<VenueSummary>> listener) {
+        Set<Long> visible = visibleVenues().stream().map(Venue::id).collect(Collectors.toSet());
+        return updates.subscribe(LiveUpdates.ALL, memo -> registry.get().venues().stream()
+                .filter(v -> visible.contains(v.id()))
+                .map(v -> memoized(memo, v.id()).summary()).toList(), listener);
+    }
+
+    /** Today's figures of one visible venue, pushed when they change. */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
+        if (!canSee(venueId)) {
+            throw new UserFacingException("live.error.venueNotFound");
+        }
+        return updates.subscribe(venueId, memo -> memoized(memo, venueId), listener);
+    }
+
+    /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */
+    public void refreshRegistry() {
+        registry.reload();
+    }
+
+    /** Pushes pending changes now, on the calling thread, instead of at the next round (tests). */
+    public void flushUpdates() {
+        updates.flushNow();
+    }
+
+    /** Open subscriptions, to check that views unsubscribe. */
+    public int subscriberCount() {
+        return updates.count();
+    }
+
+    private VenueStats memoized(Map<Object, Object> memo, long venueId) {
+        return (VenueStats) memo.computeIfAbsent(venueId, id -> liveStats(venueId));
+    }
+
+    private VenueStats liveStats(long venueId) {
+        Registry.Snapshot reg = registry.get();
+        Venue venue = reg.venue(venueId).orElseThrow(() -> new UserFacingException("live.error.venueNotFound"));
+        return assembler.stats(venue, today(), true, counters.today(venueId), reg, clock.millis());
+    }
+
+    private LocalDate checked(LocalDate date) {
+        LocalDate today = today();
+        if (date == null) {
+            return today;
+        }
+        if (date.isAfter(today)) {
+            throw new UserFacingException("live.error.futureDate");
+        }
+        return date;
+    }
+
+    private Map<Long, DayCounts> pastDay(LocalDate day) {
+        synchronized (pastDays) {
+            PastDay cached = pastDays.get(day);
+            if (cached != null && cached.readAt().plus(settings.pastDayCache()).isAfter(clock.instant())) {
+                return cached.counts();
+            }
+        }
+        List<Long> venueIds = registry.get().venues().stream().map(Venue::id).toList();
+        Map<Long, DayCounts> counts = aggregates.day(venueIds, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+        synchronized (pastDays) {
+            pastDays.put(day, new PastDay(clock.instant(), counts));
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,15 @@
+package org.gateboard.live;
+
+/** Why a venue's card carries a warning badge. */
+public enum VenueWarning {
+    /** At least one gate shows a queue warning (see {@link GateStats#queueWarning()}). */
+    QUEUE,
+    /** At least one active device has not made contact for the offline limit (2 minutes). */
+    DEVICE_OFFLINE,
+    /** At least one device runs an older policy version than the venue's current one. */
+    POLICY_OUTDATED,
+    /** The refusal rate is at or over the configured limit (with enough verdicts to mean something). */
+    HIGH_REFUSAL_RATE,
+    /** Some verdicts of the day contradict the policy they name. */
+    NON_CONFORMING
+}

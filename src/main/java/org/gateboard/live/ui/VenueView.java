@@ -1,0 +1,212 @@
+package org.gateboard.live.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.PermitAll;
+import org.gateboard.base.ui.GbChart;
+import org.gateboard.live.HourCount;
+import org.gateboard.live.LiveStatsService;
+import org.gateboard.live.VenueStats;
+import org.gateboard.live.VenueSummary;
+import org.gateboard.verdict.RefusalReason;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One venue's day: totals, refusals by reason and role, the hourly chart, gates and devices. Today's view
+ * follows the live counts; a past day (chosen with the date picker) is a still picture. A venue the person
+ * may not see is answered as not found, so its existence is not revealed either.
+ */
+@Route("venues")
+@PermitAll
+class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final LiveStatsService live;
+    private final Formats formats;
+    private final H2 title = new H2();
+    private final Span mode = new Span();
+    private final DatePicker date = new DatePicker();
+    private final Tile admitted;
+    private final Tile refused;
+    private final Tile rate;
+    private final Tile arrivals;
+    private final Tile online;
+    private final Tile nonConforming;
+    private final Span warnings = new Span();
+    private final Map<RefusalReason, Span> reasons = new EnumMap<>(RefusalReason.class);
+    private final RoleTable roles;
+    private final GbChart hourly = new GbChart("bar");
+    private final GateGrid gates;
+    private final DeviceGrid devices;
+    private long venueId;
+    private LocalDate day;
+    private String venueName = "";
+    private Registration subscription;
+
+    VenueView(LiveStatsService live, ZoneId venueZone) {
+        this.live = live;
+        this.formats = new Formats(getLocale(), venueZone);
+        setWidthFull();
+
+        mode.setId("live-indicator");
+        DatePickers.localized(date, getLocale(), getTranslation("live.date.today"), getTranslation("common.cancel"));
+        date.setLabel(getTranslation("live.date"));
+        date.setId("venue-date");
+        date.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                UI.getCurrent().navigate("venues/" + venueId, e.getValue().equals(live.today())
+                        ? QueryParameters.empty() : QueryParameters.of("date", e.getValue().toString()));
+            }
+        });
+        HorizontalLayout header = new HorizontalLayout(title, mode, date);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.getStyle().set("flex-wrap", "wrap");
+        title.setId("venue-title");
+
+        admitted = new Tile(getTranslation("live.admitted"), "total-admitted");
+        refused = new Tile(getTranslation("live.refused"), "total-refused");
+        rate = new Tile(getTranslation("live.refusalRate"), "total-rate");
+        arrivals = new Tile(getTranslation("live.arrivals5m"), "total-arrivals");
+        online = new Tile(getTranslation("live.onlineGates"), "total-online");
+        nonConforming = new Tile(getTranslation("live.nonConforming"), "total-nonconforming");
+        Div tiles = new Div(admitted, refused, rate, arrivals, online, nonConforming);
+        tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        warnings.setId("venue-warnings");
+
+        Div reasonList = new Div();
+        reasonList.getStyle().set("display", "grid").set("grid-template-columns", "auto auto")
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)").set("align-content", "start");
+        for (RefusalReason r : RefusalReason.values()) {
+            Span value = new Span("0");
+            value.setId("reason-" + r.name());
+            value.getStyle().set("font-weight", "600").set("text-align", "right");
+            reasons.put(r, value);
+            reasonList.add(new Span(getTranslation("live.reason." + r.name())), value);
+        }
+        roles = new RoleTable(this::getTranslation, formats);
+        Div byReason = section("live.byReason", reasonList);
+        byReason.setWidth("22rem");
+        Div byRole = section("live.byRole", roles);
+        byRole.setWidth("28rem");
+        HorizontalLayout breakdowns = new HorizontalLayout(byReason, byRole);
+        breakdowns.getStyle().set("flex-wrap", "wrap");
+
+        hourly.setId("hourly-chart");
+        hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
+        gates = new GateGrid(this::getTranslation, formats);
+        devices = new DeviceGrid(this::getTranslation, formats, live::today);
+        add(header, warnings, tiles, section("live.hourly", hourly), breakdowns, section("live.gates", gates),
+                section("live.devices", devices));
+    }
+
+    private Div section(String key, com.vaadin.flow.component.Component content) {
+        H3 h = new H3(getTranslation(key));
+        h.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-s) 0");
+        Div d = new Div(h, content);
+        d.setWidthFull();
+        d.getStyle().set("max-width", "72rem");
+        return d;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        if (id == null || !live.canSee(id)) {
+            unsubscribe();
+            event.rerouteToError(NotFoundException.class, getTranslation("live.error.venueNotFound"));
+            return;
+        }
+        venueId = id;
+        day = DateParameter.read(event.getLocation().getQueryParameters(), live.today());
+        date.setMax(live.today());
+        date.setValue(day);
+        show(live.venue(venueId, day));
+        getUI().ifPresent(this::followToday);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        followToday(attachEvent.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unsubscribe();
+        super.onDetach(detachEvent);
+    }
+
+    private void followToday(UI ui) {
+        unsubscribe();
+        if (day != null && day.equals(live.today())) {
+            subscription = live.subscribeVenue(venueId, stats -> ui.access(() -> show(stats)));
+        }
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+    }
+
+    private void show(VenueStats stats) {
+        VenueSummary s = stats.summary();
+        venueName = stats.venue().name(getLocale());
+        title.setText(venueName);
+        mode.setText(stats.live() ? getTranslation("live.mode.live") : getTranslation("live.mode.past"));
+        Badges.style(mode, stats.live() ? "success" : "contrast");
+        if (stats.live() && !stats.date().equals(day)) {
+            // midnight passed with the wall screen open: the counts are the new day's
+            day = stats.date();
+            date.setMax(day);
+            date.setValue(day);
+        }
+        admitted.set(formats.count(s.admitted()));
+        refused.set(formats.count(s.refused()));
+        rate.set(formats.percent(s.refusalRate()));
+        arrivals.set(s.arrivalsPerMinute() == null ? "–"
+                : getTranslation("live.perMinute", formats.decimal(s.arrivalsPerMinute())));
+        online.set(s.onlineGates() == null ? "– / " + s.gates() : s.onlineGates() + " / " + s.gates());
+        nonConforming.set(formats.count(s.nonConforming()));
+        warnings.setVisible(!s.warnings().isEmpty());
+        warnings.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
+                .collect(Collectors.joining(" · ")));
+        Badges.style(warnings, "error");
+        stats.refusalsByReason().forEach((r, n) -> reasons.get(r).setText(formats.count(n)));
+        roles.show(stats.byRole());
+        List<HourCount> hours = stats.hourly();
+        hourly.setData(hours.stream().map(h -> getTranslation("live.hour", String.format("%02d", h.hour()))).toList(),
+                List.of(new GbChart.Dataset(getTranslation("live.admitted"),
+                                hours.stream().map(HourCount::admitted).toList(), "success"),
+                        new GbChart.Dataset(getTranslation("live.refused"),
+                                hours.stream().map(HourCount::refused).toList(), "error")));
+        gates.show(stats.gates(), stats.live());
+        devices.show(stats.devices(), stats.live());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return venueName + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,91 @@
+package org.gateboard.live;
+
+import org.gateboard.testsupport.DatabaseTest;
+import org.gateboard.testsupport.VerdictFixture;
+import org.gateboard.testsupport.VerdictFixture.TestVenue;
+import org.gateboard.verdict.Outcome;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.RefusalReason;
+import org.gateboard.verdict.VerdictsStored;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gateboard.testsupport.VerdictFixture.admitted;
+import static org.gateboard.testsupport.VerdictFixture.refused;
+
+class LiveCountersTest extends DatabaseTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LiveCounters counters;
+    @Autowired
+    StatsAssembler assembler;
+    @Autowired
+    Registry registry;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    ZoneId venueZone;
+
+    @Test
+    void countsRebuiltFromTheDatabaseEqualTheLiveCountsAndIncludeRowsStoredWhileDown() {
+        VerdictFixture fixture = new VerdictFixture(context);
+        TestVenue v = fixture.newVenue("测试区", 1);
+        Instant now = Instant.now();
+        fixture.store(List.of(admitted(v, 0, now, PersonRole.BIDDER, 9.0),
+                refused(v, 0, now, PersonRole.EXPERT, RefusalReason.CODE_RED, RefusalReason.NO_MASK),
+                VerdictFixture.verdict(v.id(), v.gate(0).id(), v.device(0).id(), now, Outcome.ADMITTED, Set.of(),
+                        PersonRole.STAFF, 50.0, true)));
+        VenueStats live = stats(v);
+
+        fixture.insertOnly(List.of(admitted(v, 0, now, PersonRole.BIDDER, 11.0)));
+        counters.rebuild();
+        VenueStats rebuilt = stats(v);
+
+        assertThat(live.summary().admitted()).isEqualTo(2);
+        assertThat(rebuilt.summary().admitted()).isEqualTo(3);
+        assertThat(rebuilt.summary().refused()).isEqualTo(live.summary().refused()).isEqualTo(1);
+        assertThat(rebuilt.refusalsByReason()).isEqualTo(live.refusalsByReason());
+        assertThat(rebuilt.summary().nonConforming()).isEqualTo(1);
+        assertThat(rebuilt.devices().get(0).nonConforming()).isEqualTo(1);
+        assertThat(live.gates().get(0).medianCheckSeconds()).isEqualTo(29.5);
+        assertThat(rebuilt.gates().get(0).medianCheckSeconds()).isEqualTo(11.0);
+        assertThat(rebuilt.gates().get(0).timedChecks()).isEqualTo(3);
+    }
+
+    @Test
+    void verdictsOfAnEarlierDayAreLeftToTheDatabase() {
+        VerdictFixture fixture = new VerdictFixture(context);
+        TestVenue v = fixture.newVenue("测试区", 1);
+        Instant yesterday = LocalDate.now(venueZone).minusDays(1).atTime(10, 0).atZone(venueZone).toInstant();
+        events.publishEvent(new VerdictsStored(List.of(admitted(v, 0, yesterday, PersonRole.BIDDER, null))));
+        assertThat(stats(v).summary().admitted()).isZero();
+    }
+
+    @Test
+    void slowChecksOrCrowdsRaiseAQueueWarning() {
+        GateWindow.Median slow = new GateWindow.Median(45.0, 10);
+        GateWindow.Median quick = new GateWindow.Median(8.0, 10);
+        assertThat(assembler.queueWarning(slow, 1)).isTrue();
+        assertThat(assembler.queueWarning(quick, 2)).isFalse();
+        assertThat(assembler.queueWarning(quick, 7)).as("busy 56 s a minute").isTrue();
+        assertThat(assembler.queueWarning(new GateWindow.Median(null, 0), 25)).isTrue();
+        assertThat(assembler.queueWarning(new GateWindow.Median(45.0, 2), 1)).as("too few timed checks").isFalse();
+    }
+
+    private VenueStats stats(TestVenue v) {
+        Registry.Snapshot reg = registry.reload();
+        return assembler.stats(reg.venue(v.id()).orElseThrow(), LocalDate.now(venueZone), true,
+                counters.today(v.id()), reg, System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,63 @@
+package org.gateboard.live;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveUpdatesTest {
+
+    private final LiveUpdates updates = new LiveUpdates(new LiveSettings(Duration.ofMillis(500), Duration.ofSeconds(10),
+            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1), Duration.ofSeconds(30)));
+
+    @Test
+    void aBurstOfChangesBecomesOnePushPerRound() {
+        List<Integer> pushes = new ArrayList<>();
+        int[] computed = {0};
+        updates.subscribe(7, memo -> ++computed[0], pushes::add);
+        for (int i = 0; i < 10_000; i++) {
+            updates.changed(7);
+        }
+        updates.flushNow();
+        updates.flushNow();
+        assertThat(pushes).containsExactly(1);
+    }
+
+    @Test
+    void onlySubscribersOfTheChangedVenueAndCityWideOnesArePushed() {
+        List<String> pushes = new ArrayList<>();
+        updates.subscribe(1, memo -> "one", pushes::add);
+        updates.subscribe(2, memo -> "two", pushes::add);
+        updates.subscribe(LiveUpdates.ALL, memo -> "all", pushes::add);
+        updates.changed(2);
+        updates.flushNow();
+        assertThat(pushes).containsExactlyInAnyOrder("two", "all");
+    }
+
+    @Test
+    void aSnapshotIsBuiltOncePerRoundForAllSubscribersOfAVenue() {
+        int[] built = {0};
+        List<Object> pushes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            updates.subscribe(3, memo -> memo.computeIfAbsent("v3", k -> ++built[0]), pushes::add);
+        }
+        updates.changed(3);
+        updates.flushNow();
+        assertThat(pushes).hasSize(50);
+        assertThat(built[0]).isEqualTo(1);
+    }
+
+    @Test
+    void removedSubscribersGetNothing() {
+        List<String> pushes = new ArrayList<>();
+        var registration = updates.subscribe(4, memo -> "x", pushes::add);
+        registration.remove();
+        updates.changed(4);
+        updates.flushNow();
+        assertThat(pushes).isEmpty();
+        assertThat(updates.count()).isZero();
+    }
+}

@@ -1,0 +1,236 @@
+package org.gateboard.live.ui;
+
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.NotFoundException;
+import org.gateboard.base.UserFacingException;
+import org.gateboard.base.ui.GbChart;
+import org.gateboard.live.DeviceHealth;
+import org.gateboard.live.GateStats;
+import org.gateboard.live.LiveStatsService;
+import org.gateboard.live.RoleCount;
+import org.gateboard.testsupport.UiTest;
+import org.gateboard.testsupport.VerdictFixture;
+import org.gateboard.testsupport.VerdictFixture.TestVenue;
+import org.gateboard.venue.VenueService;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.RefusalReason;
+import org.gateboard.verdict.StoredVerdict;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gateboard.testsupport.VerdictFixture.admitted;
+import static org.gateboard.testsupport.VerdictFixture.refused;
+
+class LiveDashboardUiTest extends UiTest {
+
+    @Autowired
+    LiveStatsService live;
+    @Autowired
+    VenueService venues;
+    @Autowired
+    ZoneId venueZone;
+
+    VerdictFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new VerdictFixture(context);
+    }
+
+    /** Three admitted (two timed) and two refused at gate 1, one admitted at gate 2, all just now. */
+    private TestVenue seededToday() {
+        TestVenue v = fixture.newVenue("测试区", 2);
+        Instant now = Instant.now();
+        fixture.store(List.of(
+                admitted(v, 0, now, PersonRole.BIDDER, 10.0),
+                admitted(v, 0, now, PersonRole.BIDDER, 20.0),
+                admitted(v, 0, now, PersonRole.EXPERT, null),
+                refused(v, 0, now, PersonRole.BIDDER, RefusalReason.CODE_RED),
+                refused(v, 0, now, PersonRole.AGENT, RefusalReason.FEVER, RefusalReason.NO_MASK),
+                admitted(v, 1, now, PersonRole.TENDERER, 30.0)));
+        live.refreshRegistry();
+        return v;
+    }
+
+    private static void open(String path, String query) {
+        UI.getCurrent().navigate(path, com.vaadin.flow.router.QueryParameters.fromString(query));
+    }
+
+    private static String text(String id) {
+        return LocatorJ._get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    @Test
+    void cityOverviewShowsEachVenuesCountsForToday() {
+        TestVenue v = seededToday();
+        login("official", "official123");
+        navigate("");
+
+        String code = v.venue().code();
+        assertThat(text("admitted-" + code)).isEqualTo("4");
+        assertThat(text("refused-" + code)).isEqualTo("2");
+        assertThat(text("rate-" + code)).isEqualTo("33.3%");
+        assertThat(text("online-" + code)).isEqualTo("0 / 2");
+        assertThat(text("arrivals-" + code)).isEqualTo("1.2 人/分钟");
+        assertThat(text("warning-" + code)).contains("设备离线");
+    }
+
+    @Test
+    void venueViewShowsTotalsBreakdownsHoursGatesAndDevices() {
+        TestVenue v = seededToday();
+        login("admin", "admin123");
+        navigate("venues/" + v.id());
+
+        assertThat(LocatorJ._get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("venue-title")).getText())
+                .isEqualTo(v.venue().nameZh());
+        assertThat(text("total-admitted")).isEqualTo("4");
+        assertThat(text("total-refused")).isEqualTo("2");
+        assertThat(text("total-rate")).isEqualTo("33.3%");
+        assertThat(text("reason-CODE_RED")).isEqualTo("1");
+        assertThat(text("reason-FEVER")).isEqualTo("1");
+        assertThat(text("reason-NO_MASK")).isEqualTo("1");
+        assertThat(text("reason-CODE_YELLOW")).isEqualTo("0");
+        assertThat(text("live-indicator")).isEqualTo("● 实时");
+
+        List<RoleCount> roles = LocatorJ._get(RoleTable.class).getListDataView().getItems().toList();
+        assertThat(roles).contains(new RoleCount(PersonRole.BIDDER, 2, 1), new RoleCount(PersonRole.AGENT, 0, 1),
+                new RoleCount(PersonRole.EXPERT, 1, 0), new RoleCount(PersonRole.TENDERER, 1, 0));
+
+        GbChart chart = LocatorJ._get(GbChart.class);
+        assertThat(chart.getLabels()).hasSize(24).first().isEqualTo("00时");
+        int hour = Instant.now().atZone(venueZone).getHour();
+        assertThat(chart.getDatasets().get(0).data().get(hour).longValue()).isEqualTo(4);
+        assertThat(chart.getDatasets().get(1).data().get(hour).longValue()).isEqualTo(2);
+
+        List<GateStats> gates = LocatorJ._get(GateGrid.class).getListDataView().getItems().toList();
+        assertThat(gates).extracting(g -> g.gate().code(), GateStats::admitted, GateStats::refused,
+                GateStats::medianCheckSeconds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("G1", 3L, 2L, 15.0),
+                org.assertj.core.groups.Tuple.tuple("G2", 1L, 0L, 30.0));
+
+        List<DeviceHealth> devices = LocatorJ._get(DeviceGrid.class).getListDataView().getItems().toList();
+        assertThat(devices).hasSize(2).allSatisfy(d -> assertThat(d.online()).isFalse());
+    }
+
+    @Test
+    void aPastDayIsAggregatedFromTheDatabaseAndDoesNotFollowLiveCounts() {
+        TestVenue v = fixture.newVenue("测试区", 1);
+        LocalDate day = live.today().minusDays(3 + (System.nanoTime() % 300));
+        Instant nine = day.atTime(9, 30).atZone(venueZone).toInstant();
+        fixture.insertOnly(List.of(
+                admitted(v, 0, nine, PersonRole.SUPERVISOR, 12.0),
+                refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.PHOTOLESS_WITHOUT_ID),
+                refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.NO_CODE)));
+        live.refreshRegistry();
+        login("official", "official123");
+        int subscribers = live.subscriberCount();
+
+        open("venues/" + v.id(), "date=" + day);
+
+        assertThat(text("total-admitted")).isEqualTo("1");
+        assertThat(text("total-refused")).isEqualTo("2");
+        assertThat(text("reason-PHOTOLESS_WITHOUT_ID")).isEqualTo("1");
+        assertThat(text("live-indicator")).isEqualTo("历史数据");
+        GbChart chart = LocatorJ._get(GbChart.class);
+        assertThat(chart.getDatasets().get(0).data().get(9).longValue()).isEqualTo(1);
+        assertThat(chart.getDatasets().get(1).data().get(11).longValue()).isEqualTo(2);
+        assertThat(live.subscriberCount()).as("a past day needs no live updates").isEqualTo(subscribers);
+
+        open("", "date=" + day);
+        assertThat(text("admitted-" + v.venue().code())).isEqualTo("1");
+        assertThat(text("arrivals-" + v.venue().code())).isEqualTo("–");
+    }
+
+    @Test
+    void managerLandsOnTheirOwnVenue() {
+        login("manager", "manager123");
+        navigate("");
+        Object view = UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+        assertThat(view).isInstanceOf(VenueView.class);
+        long cityCentre = venues.venues().stream().filter(x -> x.code().equals("SH-CITY")).findFirst().orElseThrow().id();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("venues/" + cityCentre);
+    }
+
+    @Test
+    void managerCannotSeeOrOpenAnotherVenue() {
+        TestVenue other = seededToday();
+        login("manager", "manager123");
+
+        try {
+            navigate("venues/" + other.id());
+        } catch (NotFoundException expected) {
+            // Karibu's stand-in for the not-found page throws; the real one renders "not found"
+        }
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0))
+                .isNotInstanceOf(VenueView.class);
+        assertThat(LocatorJ._find(Span.class, spec -> spec.withId("total-admitted"))).isEmpty();
+        assertThatThrownBy(() -> live.venue(other.id(), null)).isInstanceOf(UserFacingException.class);
+        assertThat(live.overview(null)).extracting(s -> s.venue().code()).containsExactly("SH-CITY");
+    }
+
+    @Test
+    void storedVerdictsReachAnOpenVenueViewAndTheOverview() {
+        TestVenue v = seededToday();
+        login("admin", "admin123");
+        navigate("venues/" + v.id());
+        assertThat(text("total-admitted")).isEqualTo("4");
+        int hour = Instant.now().atZone(venueZone).getHour();
+
+        fixture.store(List.of(admitted(v, 1, Instant.now(), PersonRole.BIDDER, 8.0),
+                refused(v, 1, Instant.now(), PersonRole.BIDDER, RefusalReason.CODE_YELLOW)));
+        assertThat(text("total-admitted")).as("nothing before the coalescing round").isEqualTo("4");
+        live.flushUpdates();
+        MockVaadin.clientRoundtrip();
+
+        assertThat(text("total-admitted")).isEqualTo("5");
+        assertThat(text("total-refused")).isEqualTo("3");
+        assertThat(text("reason-CODE_YELLOW")).isEqualTo("1");
+        GbChart chart = LocatorJ._get(GbChart.class);
+        assertThat(chart.getDatasets().get(1).data().get(hour).longValue()).isEqualTo(3);
+
+        navigate("");
+        fixture.store(List.of(refused(v, 0, Instant.now(), PersonRole.OTHER, RefusalReason.NO_MASK)));
+        live.flushUpdates();
+        MockVaadin.clientRoundtrip();
+        assertThat(text("refused-" + v.venue().code())).isEqualTo("4");
+    }
+
+    @Test
+    void viewsUnsubscribeWhenClosedSoThousandsOfVisitsLeakNoListener() {
+        TestVenue v = seededToday();
+        login("admin", "admin123");
+        String past = "date=" + live.today().minusDays(1);
+        open("venues/" + v.id(), past);
+        int baseline = live.subscriberCount();
+
+        for (int i = 0; i < 50; i++) {
+            navigate("venues/" + v.id());
+            navigate("");
+        }
+        assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
+        navigate("venues/" + v.id());
+        VenueView view = LocatorJ._get(VenueView.class);
+        var parent = view.getElement().getParent();
+        for (int i = 0; i < 2000; i++) {
+            view.getElement().removeFromParent();
+            assertThat(live.subscriberCount()).isEqualTo(baseline);
+            parent.appendChild(view.getElement());
+        }
+        assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
+        open("venues/" + v.id(), past);
+        assertThat(live.subscriberCount()).isEqualTo(baseline);
+    }
+}
