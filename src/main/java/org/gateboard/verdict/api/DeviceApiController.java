@@ -16,6 +16,7 @@ import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.verdict.internal.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -161,8 +162,8 @@ class DeviceApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> databaseTrouble(DataAccessException e) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> databaseTrouble(RuntimeException e) {
         if (DatabaseFailures.isUnavailable(e)) {
             return DeviceApiErrors.unavailable();
         }

@@ -9,7 +9,6 @@ import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.venue.DeviceStatus;
 import org.gateboard.verdict.internal.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
@@ -53,7 +52,10 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
         Optional<DeviceIdentity> device;
         try {
             device = token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : directory.byToken(token);
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
             DeviceApiErrors.writeUnavailable(response);
             return;
         }
@@ -75,6 +77,19 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
         contextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            // never let a failure reach the container's error page (the people's chain would redirect it)
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            if (DatabaseFailures.isUnavailable(e)) {
+                DeviceApiErrors.writeUnavailable(response);
+            } else {
+                logger.error("Device API request failed", e);
+                ProblemResponses.write(response, HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The server failed to handle this request; nothing of it was stored. Retry later.");
+            }
         } finally {
             contextHolder.clearContext();
         }
