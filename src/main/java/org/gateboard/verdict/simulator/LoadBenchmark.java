@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadBenchmark {
 
     record Options(String url, List<String> tokens, int devices, int batch, int seconds, int rate, String jdbcUrl,
-                   String jdbcUser, String jdbcPassword, int warmupSeconds) {
+                   String jdbcUser, String jdbcPassword, int warmupSeconds, Set<String> runs) {
     }
 
     record RunResult(String name, long requests, long accepted, long failed, double seconds, long[] latenciesMicros) {
@@ -98,19 +98,28 @@ final class LoadBenchmark {
                 options.devices(), options.batch(), bodyBytes, options.seconds(), options.url());
         System.out.printf("Machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
-        if (options.warmupSeconds() > 0) {
+        if (options.warmupSeconds() > 0 && !options.runs().equals(Set.of("raw"))) {
             System.out.printf("Warm-up: %d s closed loop (not counted)...%n", options.warmupSeconds());
-            http(false, options.warmupSeconds(), 0);
+            http(options.warmupSeconds(), 0);
         }
-        RunResult open = http(false, options.seconds(), options.rate());
-        report(open);
-        RunResult closed = http(false, options.seconds(), 0);
-        report(closed);
-        RunResult raw = options.jdbcUrl() == null ? null : raw(options.seconds());
+        RunResult open = options.runs().contains("open") ? http(options.seconds(), options.rate()) : null;
+        if (open != null) {
+            report(open);
+        }
+        RunResult closed = options.runs().contains("closed") ? http(options.seconds(), 0) : null;
+        if (closed != null) {
+            report(closed);
+        }
+        RunResult raw = options.jdbcUrl() == null || !options.runs().contains("raw") ? null : raw(options.seconds());
         if (raw != null) {
             report(raw);
+        }
+        if (raw != null && closed != null) {
             System.out.printf("Ratio, server at most / raw inserts: %.0f%%%n",
                     100.0 * closed.acceptedPerSecond() / raw.acceptedPerSecond());
+        }
+        if (open == null) {
+            return;
         }
         System.out.printf("Target: >= 10,000 verdicts/s at p99 < 100 ms with batches of 100 from 50 devices: %s%n",
                 open.acceptedPerSecond() >= 0.98 * options.rate() && open.percentileMillis(0.99) < 100
@@ -124,7 +133,7 @@ final class LoadBenchmark {
     }
 
     /** Devices over HTTP: on a fixed schedule when {@code rate} > 0, else as fast as answered. */
-    private RunResult http(boolean quiet, int seconds, int rate) throws InterruptedException {
+    private RunResult http(int seconds, int rate) throws InterruptedException {
         int devices = options.devices();
         long intervalNanos = rate > 0 ? (long) (1e9 * devices * options.batch() / rate) : 0;
         AtomicLong accepted = new AtomicLong();
