@@ -51,7 +51,7 @@ final class Crowd {
         LocalTime t = at.atZone(SHANGHAI).toLocalTime();
         double h = t.getHour() + t.getMinute() / 60.0;
         if (h < 7 || h >= 19) {
-            return 0.1;
+            return 0.25;
         }
         // bids close at 09:30 and 14:00: people queue in the hour before
         double morning = 4.0 * Math.exp(-Math.pow((h - 9.0) / 0.4, 2));

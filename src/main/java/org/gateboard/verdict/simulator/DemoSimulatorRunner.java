@@ -32,7 +32,7 @@ class DemoSimulatorRunner implements SmartLifecycle {
     private volatile Simulation simulation;
     private volatile Thread thread;
 
-    DemoSimulatorRunner(DemoDevices demoDevices, @Value("${gateboard.demo.simulator.rate:1.5}") double rate) {
+    DemoSimulatorRunner(DemoDevices demoDevices, @Value("${gateboard.demo.simulator.rate:2}") double rate) {
         this.demoDevices = demoDevices;
         this.rate = rate;
     }

@@ -110,7 +110,12 @@ final class LoadBenchmark {
         if (closed != null) {
             report(closed);
         }
-        RunResult raw = options.jdbcUrl() == null || !options.runs().contains("raw") ? null : raw(options.seconds());
+        RunResult rawOpen = options.jdbcUrl() == null || !options.runs().contains("raw-open") ? null
+                : raw(options.seconds(), options.rate());
+        if (rawOpen != null) {
+            report(rawOpen);
+        }
+        RunResult raw = options.jdbcUrl() == null || !options.runs().contains("raw") ? null : raw(options.seconds(), 0);
         if (raw != null) {
             report(raw);
         }
@@ -233,7 +238,8 @@ final class LoadBenchmark {
     }
 
     /** The same rows with the same statements straight into MariaDB, one connection per device. */
-    private RunResult raw(int seconds) throws Exception {
+    private RunResult raw(int seconds, int rate) throws Exception {
+        long intervalNanos = rate > 0 ? (long) (1e9 * options.devices() * options.batch() / rate) : 0;
         try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS verdict_raw_bench");
@@ -267,8 +273,16 @@ final class LoadBenchmark {
                         Thread.sleep(1);
                     }
                     int k = 0;
-                    while (System.nanoTime() < end) {
-                        long began = System.nanoTime();
+                    long next = start + (intervalNanos > 0 ? device * intervalNanos / options.devices() : 0);
+                    while (intervalNanos > 0 ? next < end : System.nanoTime() < end) {
+                        if (intervalNanos > 0) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                        long began = intervalNanos > 0 ? next : System.nanoTime();
+                        next += intervalNanos;
                         BatchTemplate template = pool.get(k++ % pool.size());
                         int p = 1;
                         Timestamp received = Timestamp.from(Instant.now());
@@ -295,12 +309,13 @@ final class LoadBenchmark {
             t.start();
         }
         done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
         try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS verdict_raw_bench");
         }
-        return new RunResult("Raw multi-row INSERTs, same rows", requests.get(), rows.get(), failed.get(), elapsed,
+        return new RunResult(rate > 0 ? "Raw INSERTs, offered " + rate + " rows/s" : "Raw multi-row INSERTs, same rows",
+                requests.get(), rows.get(), failed.get(), elapsed,
                 merge(latencies, counts));
     }
 
