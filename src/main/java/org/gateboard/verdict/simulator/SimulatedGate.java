@@ -57,7 +57,7 @@ final class SimulatedGate {
                 }
             }
         } catch (IOException e) {
-            stats.failure(name, "policy: " + e.getMessage());
+            stats.failure(name, "policy: " + e);
             nextPolicyCheck = now.plusSeconds(10);
         }
         if (policy == null) {
@@ -94,7 +94,7 @@ final class SimulatedGate {
             client.heartbeat(policy.version(), backlog.size(), now);
             nextHeartbeat = now.plus(settings.heartbeatEvery());
         } catch (IOException e) {
-            stats.failure(name, "heartbeat: " + e.getMessage());
+            stats.failure(name, "heartbeat: " + e);
         }
     }
 
@@ -130,7 +130,7 @@ final class SimulatedGate {
                 }
             } catch (IOException e) {
                 nextSend = now.plusSeconds(2 + random.nextInt(5));
-                stats.failure(name, "push: " + e.getMessage());
+                stats.failure(name, "push: " + e);
                 return;
             }
         }
