@@ -7,22 +7,20 @@ import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
 import org.gateboard.verdict.internal.IncomingVerdict;
+import org.gateboard.verdict.internal.Instants;
 import org.gateboard.verdict.internal.ResidentIds;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Field-by-field validation of the items of {@code POST /api/v1/verdicts}. Each item is checked on its own
@@ -38,9 +36,6 @@ final class VerdictBatchParser {
     static final BigDecimal MAX_TEMPERATURE = new BigDecimal("45.0");
     static final BigDecimal MAX_CHECK_SECONDS = new BigDecimal("3600");
     static final int MAX_NAME_LENGTH = 64;
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     record Rejection(int index, String id, List<String> errors) {
     }
@@ -132,12 +127,27 @@ final class VerdictBatchParser {
         JsonNode node = o.get("id");
         if (isAbsent(node)) {
             errors.add("id: required");
-        } else if (!node.isTextual() || !UUID_TEXT.matcher(node.textValue()).matches()) {
+        } else if (!node.isTextual() || !isUuidText(node.textValue())) {
             errors.add("id: must be a UUID string such as 3f2b8c1e-6a4d-4f7e-9b1a-2c3d4e5f6a7b");
         } else {
             return UUID.fromString(node.textValue());
         }
         return null;
+    }
+
+    /** 8-4-4-4-12 hex digits; {@link UUID#fromString} alone would also take forms such as "1-1-1-1-1". */
+    static boolean isUuidText(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant scannedAt(JsonNode o, Instant now, List<String> errors) {
@@ -151,8 +161,8 @@ final class VerdictBatchParser {
             if (!node.isTextual() || node.textValue().length() > 40) {
                 throw new DateTimeParseException("not text", "", 0);
             }
-            at = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException | ArithmeticException e) {
+            at = Instants.parseOffsetDateTime(node.textValue());
+        } catch (DateTimeException | ArithmeticException e) {
             errors.add("scannedAt: must be an ISO-8601 instant with an offset, e.g. 2020-02-24T08:59:31.250+08:00");
             return null;
         }
@@ -317,11 +327,5 @@ final class VerdictBatchParser {
             return node.intValue();
         }
         return null;
-    }
-
-    static Set<UUID> ids(List<IncomingVerdict> verdicts) {
-        Set<UUID> ids = new HashSet<>();
-        verdicts.forEach(v -> ids.add(v.id()));
-        return ids;
     }
 }

@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.sql.Types;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +35,6 @@ class VerdictStore {
             + " non_conformance";
     private static final int COLUMN_COUNT = 22;
     private static final int DEADLOCK_RETRIES = 3;
-    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc;
     private final AtomicReferenceArray<String> statements = new AtomicReferenceArray<>(MAX_ROWS + 1);
@@ -136,10 +132,10 @@ class VerdictStore {
 
     /**
      * DATETIME(3) text in UTC (the session's zone). The driver would format a Timestamp with a new
-     * SimpleDateFormat per value, which showed up as the largest single cost of a batch.
+     * SimpleDateFormat per value, which showed up as a large cost of a batch.
      */
     static String utc(Instant instant) {
-        return UTC_MILLIS.format(instant);
+        return Instants.utcMillis(instant);
     }
 
     static String reasons(Set<RefusalReason> reasons) {

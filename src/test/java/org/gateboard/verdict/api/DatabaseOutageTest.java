@@ -2,6 +2,7 @@ package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gateboard.base.db.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -12,6 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DatabaseOutageTest extends DeviceApiTestSupport {
+
+    /** The tests after this one need the database back, not only its process started. */
+    @AfterEach
+    void awaitDatabase() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try {
+                jdbc.queryForObject("SELECT 1", Integer.class);
+                return;
+            } catch (RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
 
     @Test
     void whileTheDatabaseIsDownVerdictsAre503WithRetryAfterAndTheRetryAfterwardsStoresThemOnce() throws Exception {
