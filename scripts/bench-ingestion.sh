@@ -47,5 +47,5 @@ java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "
   --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 50 --tokens-file bench/tokens.txt
 java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load \
   --url "http://127.0.0.1:$PORT" --tokens-file bench/tokens.txt --devices 50 --batch 100 \
-  --seconds "$SECONDS_PER_RUN" --rate "$RATE" --warmup 15 \
+  --seconds "$SECONDS_PER_RUN" --rate "$RATE" --warmup 45 --rounds 3 \
   --jdbc-url "$DB_URL" --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" | tee bench/result.txt

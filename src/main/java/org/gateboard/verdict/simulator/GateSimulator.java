@@ -28,7 +28,7 @@ import java.util.Map;
  * simulate [--url U] [--tokens t1,t2 | --tokens-file F | --demo] [--rate R] [--seconds S] [--offline P]
  *          [--lost-answers P] [--gate-errors P] [--seed N]
  * load     --tokens-file F [--url U] [--devices 50] [--batch 100] [--seconds 30] [--rate 10000]
- *          [--warmup 10] [--runs open,closed,raw] [--jdbc-url J --jdbc-user root --jdbc-password ""]
+ *          [--warmup 10] [--runs open,closed,raw] [--rounds 3] [--jdbc-url J --jdbc-user root --jdbc-password ""]
  * enroll   --jdbc-url J [--jdbc-user root] [--jdbc-password ""] [--devices 50] [--tokens-file F]
  * </pre>
  * {@code simulate} plays gates with realistic traffic; {@code load} is the ingestion benchmark;
@@ -81,7 +81,8 @@ public final class GateSimulator {
                 Integer.parseInt(o.getOrDefault("seconds", "30")), rate, o.get("jdbc-url"),
                 o.getOrDefault("jdbc-user", "root"), o.getOrDefault("jdbc-password", ""),
                 Integer.parseInt(o.getOrDefault("warmup", "10")),
-                java.util.Set.of(o.getOrDefault("runs", "open,closed,raw").split(",")))).run();
+                java.util.Set.of(o.getOrDefault("runs", "open,closed,raw").split(",")),
+                Integer.parseInt(o.getOrDefault("rounds", "3")))).run();
     }
 
     /** Registers devices at the gates of a benchmark venue straight in the database; prints the tokens once. */
