@@ -19,7 +19,7 @@ mkdir -p bench
 
 mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e \
   "DROP DATABASE IF EXISTS gateboard_bench; CREATE DATABASE gateboard_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-   SHOW VARIABLES LIKE 'innodb_flush_log_at_trx_commit'; SELECT VERSION();" | tee bench/db.txt
+   SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'innodb_buffer_pool_size', 'log_bin'); SELECT VERSION();" | tee bench/db.txt
 
 JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
 if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then

@@ -100,9 +100,11 @@ final class LoadBenchmark {
         System.out.printf("Machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
         if (options.warmupSeconds() > 0 && !options.runs().equals(Set.of("raw"))) {
-            System.out.printf("Warm-up: %d s closed loop (not counted)...%n", options.warmupSeconds());
-            http(options.warmupSeconds(), 0);
+            // at the offered rate rather than flat out: the JIT gets its work, the table does not balloon
+            System.out.printf("Warm-up: %d s at the offered rate (not counted)...%n", options.warmupSeconds());
+            http(options.warmupSeconds(), options.rate() > 0 ? options.rate() : 0);
         }
+        System.out.printf("Verdicts in the table before the runs: %s%n", tableRows());
         RunResult open = options.runs().contains("open") ? http(options.seconds(), options.rate()) : null;
         if (open != null) {
             report(open);
@@ -136,12 +138,25 @@ final class LoadBenchmark {
             System.out.printf("Ratio, server at most / raw inserts (median of %d rounds): %.0f%%%n", ratios.size(),
                     100 * ratios.get(ratios.size() / 2));
         }
+        System.out.printf("Verdicts in the table after the runs: %s%n", tableRows());
         if (open == null) {
             return;
         }
         System.out.printf("Target: >= 10,000 verdicts/s at p99 < 100 ms with batches of 100 from 50 devices: %s%n",
                 open.acceptedPerSecond() >= 0.98 * options.rate() && open.percentileMillis(0.99) < 100
                         && options.rate() >= 10_000 ? "met" : "NOT met at this setting");
+    }
+
+    private String tableRows() {
+        if (options.jdbcUrl() == null) {
+            return "unknown";
+        }
+        try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM verdict")) {
+            return rs.next() ? String.format("%,d", rs.getLong(1)) : "unknown";
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static String loadAverage() {
