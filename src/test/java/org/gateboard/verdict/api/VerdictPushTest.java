@@ -168,4 +168,31 @@ class VerdictPushTest extends DeviceApiTestSupport {
         assertThat(answer.get("duplicates").asInt()).isEqualTo(1);
         assertThat(storedCount((String) verdict.get("id"))).isEqualTo(1);
     }
+
+    @Test
+    void acceptedDuplicateAndRejectedVerdictsAreCountedPerVenue() {
+        TestDevice device = newDevice("MH");
+        double accepted = count("accepted");
+        double duplicate = count("duplicate");
+        double rejected = count("rejected");
+        List<Map<String, Object>> batch = greens(3);
+        batch.add(batch.get(0));
+        Map<String, Object> bad = green();
+        bad.put("maskWorn", null);
+        batch.add(bad);
+
+        pushVerdicts(device, batch);
+
+        assertThat(count("accepted") - accepted).isEqualTo(3);
+        assertThat(count("duplicate") - duplicate).isEqualTo(1);
+        assertThat(count("rejected") - rejected).isEqualTo(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double count(String result) {
+        var counter = meters.find("gateboard.verdicts").tag("venue", "MH").tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
+    }
 }
