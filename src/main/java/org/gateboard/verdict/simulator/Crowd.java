@@ -83,7 +83,8 @@ final class Crowd {
                 EnumSet.noneOf(RefusalReason.class), color, channel, photo, idChecked, mask, temperature, role, name,
                 idNumber, (int) Math.min(3_600_000, Math.round(seconds * 1000)), policyVersion);
         Set<RefusalReason> reasons = PolicyConformance.requiredReasons(facts, policy);
-        if (!reasons.isEmpty() && random.nextDouble() < gateErrorRate) {
+        // a faulty gate may wave someone through, but it cannot record an admission without a code colour
+        if (!reasons.isEmpty() && color != null && random.nextDouble() < gateErrorRate) {
             reasons = EnumSet.noneOf(RefusalReason.class);
         }
         return new IncomingVerdict(facts.id(), at, reasons.isEmpty() ? Outcome.ADMITTED : Outcome.REFUSED, reasons,

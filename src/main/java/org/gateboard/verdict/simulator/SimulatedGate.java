@@ -112,8 +112,10 @@ final class SimulatedGate {
             try {
                 DeviceClient.PushAnswer answer = client.push(body);
                 if (answer.status() == 200 && random.nextDouble() < settings.lostAnswerChance()) {
-                    // the answer never reached the device: it sends the very same batch again
+                    // the answer never reached the device: it sends the very same batch again (the
+                    // statistics still count what the lost answer said was stored)
                     stats.resent(name);
+                    stats.pushed(answer.accepted(), 0, 0);
                     answer = client.push(body);
                 }
                 if (answer.status() == 200) {
