@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Ingestion benchmark: Gateboard (prod profile, production jar) and a MariaDB server on this machine,
+# 50 gate devices sending batches of 100 verdicts; then the same rows inserted straight into MariaDB.
+# Usage: scripts/bench-ingestion.sh [seconds per run, default 30] [offered verdicts/s, default 10000]
+# Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default) with
+# innodb_flush_log_at_trx_commit=1; the script creates (and recreates) the database gateboard_bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_RUN="${1:-30}"
+RATE="${2:-10000}"
+DB_HOST="${BENCH_DB_HOST:-127.0.0.1}"
+DB_PORT="${BENCH_DB_PORT:-3306}"
+DB_USER="${BENCH_DB_USER:-root}"
+DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
+PORT="${BENCH_PORT:-8183}"
+DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_bench"
+mkdir -p bench
+
+mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e \
+  "DROP DATABASE IF EXISTS gateboard_bench; CREATE DATABASE gateboard_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+   SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'innodb_buffer_pool_size', 'log_bin'); SELECT VERSION();" | tee bench/db.txt
+
+JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+  mvn -B -q -Pproduction package -DskipTests
+  JAR=$(ls target/gateboard-*.jar | head -1)
+fi
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+mvn -B -q compile
+CP="target/classes:$(cat target/classpath.txt)"
+
+PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
+  GATEBOARD_ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}" \
+  GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
+  java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod > bench/app.log 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
+
+for i in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $APP_PID 2>/dev/null; then echo "The app did not start; see bench/app.log"; exit 1; fi
+  sleep 1
+done
+
+java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "$DB_URL" \
+  --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 50 --tokens-file bench/tokens.txt
+java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load \
+  --url "http://127.0.0.1:$PORT" --tokens-file bench/tokens.txt --devices 50 --batch 100 \
+  --seconds "$SECONDS_PER_RUN" --rate "$RATE" --warmup 45 --rounds 3 \
+  --jdbc-url "$DB_URL" --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" | tee bench/result.txt

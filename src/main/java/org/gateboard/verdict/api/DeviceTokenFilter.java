@@ -1,0 +1,97 @@
+package org.gateboard.verdict.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gateboard.base.api.ProblemResponses;
+import org.gateboard.venue.DeviceIdentity;
+import org.gateboard.venue.DeviceStatus;
+import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.internal.DeviceDirectory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Authenticates gate devices by {@code Authorization: Bearer <token>}: 401 with {@code WWW-Authenticate:
+ * Bearer} for a missing or unknown token, 403 for a disabled or revoked device, 503 when the registry cannot
+ * be read. Answers itself, as problem details, and never redirects.
+ */
+final class DeviceTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+    private static final int MAX_TOKEN_LENGTH = 200;
+
+    private final DeviceDirectory directory;
+    private final DeviceContacts contacts;
+    private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    DeviceTokenFilter(DeviceDirectory directory, DeviceContacts contacts) {
+        this.directory = directory;
+        this.contacts = contacts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                    "Send the device token as 'Authorization: Bearer <token>'.");
+            return;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        Optional<DeviceIdentity> device;
+        try {
+            device = token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : directory.byToken(token);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            DeviceApiErrors.writeUnavailable(response);
+            return;
+        }
+        if (device.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The device token is not known.");
+            return;
+        }
+        DeviceIdentity identity = device.get();
+        if (identity.status() != DeviceStatus.ACTIVE) {
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, identity.status() == DeviceStatus.REVOKED
+                    ? "This device was revoked; it needs a new registration."
+                    : "This device is disabled; an administrator can enable it again.");
+            return;
+        }
+        contacts.touch(identity);
+        SecurityContext context = contextHolder.createEmptyContext();
+        context.setAuthentication(new DeviceAuthentication(identity));
+        contextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            // never let a failure reach the container's error page (the people's chain would redirect it)
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            if (DatabaseFailures.isUnavailable(e)) {
+                DeviceApiErrors.writeUnavailable(response);
+            } else {
+                logger.error("Device API request failed", e);
+                ProblemResponses.write(response, HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The server failed to handle this request; nothing of it was stored. Retry later.");
+            }
+        } finally {
+            contextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.gateboard.verdict.internal;
+
+import org.gateboard.policy.EffectivePolicy;
+import org.gateboard.policy.PolicyService;
+import org.gateboard.venue.DeviceIdentity;
+import org.gateboard.verdict.StoredVerdict;
+import org.gateboard.verdict.VerdictsStored;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores a device's validated verdicts: re-checks each against the policy version it names, keeps only a
+ * mask and a keyed hash of ID numbers, inserts the batch in one statement, then (after the commit)
+ * announces the verdicts that were new.
+ */
+@Service
+public class VerdictIngestion {
+
+    /** What happened to a request's valid verdicts. */
+    public record Outcome(int accepted, int duplicates) {
+    }
+
+    private final VerdictStore store;
+    private final PolicyService policies;
+    private final ResidentIds residentIds;
+    private final EventRelay events;
+    private final IngestionMetrics metrics;
+    private final Clock clock;
+
+    VerdictIngestion(VerdictStore store, PolicyService policies, ResidentIds residentIds, EventRelay events,
+                     IngestionMetrics metrics, Clock clock) {
+        this.store = store;
+        this.policies = policies;
+        this.residentIds = residentIds;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores what is not stored yet; returns once it is durable. {@code rejected} is only counted. Throws a
+     * {@link org.springframework.dao.DataAccessException} when the database cannot take them: then nothing
+     * of this request was stored.
+     */
+    public Outcome ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<VerdictRow> rows = new ArrayList<>(verdicts.size());
+        Set<UUID> seen = new HashSet<>(verdicts.size() * 2);
+        for (IncomingVerdict v : verdicts) {
+            // the same id twice in one request: the first one counts, as if the second came later
+            if (seen.add(v.id())) {
+                rows.add(row(device, v, receivedAt));
+            }
+        }
+        // a fixed order on the unique key keeps concurrent overlapping batches from deadlocking
+        rows.sort(Comparator.comparing(r -> r.verdict().id()));
+        Set<UUID> inserted = store.insertNew(rows);
+        int duplicates = verdicts.size() - inserted.size();
+        metrics.record(device.venueId(), inserted.size(), duplicates, rejected);
+        if (!inserted.isEmpty()) {
+            List<StoredVerdict> stored = new ArrayList<>(inserted.size());
+            for (VerdictRow r : rows) {
+                if (inserted.contains(r.verdict().id())) {
+                    stored.add(stored(r));
+                }
+            }
+            events.publish(new VerdictsStored(List.copyOf(stored)));
+        }
+        return new Outcome(inserted.size(), duplicates);
+    }
+
+    private VerdictRow row(DeviceIdentity device, IncomingVerdict v, Instant receivedAt) {
+        EffectivePolicy policy = policies.version(v.policyVersion()).orElse(null);
+        List<String> broken = PolicyConformance.brokenRules(v, policy, device.venueId());
+        String masked = v.idNumber() == null ? null : ResidentIds.mask(v.idNumber());
+        byte[] hash = v.idNumber() == null ? null : residentIds.hash(v.idNumber());
+        IncomingVerdict truncated = v.scannedAt().getNano() % 1_000_000 == 0 ? v : withMillis(v);
+        return new VerdictRow(truncated, device, receivedAt, masked, hash,
+                broken.isEmpty() ? null : String.join(",", broken));
+    }
+
+    /** The table keeps milliseconds; so does the event, so that both tell the same time. */
+    private static IncomingVerdict withMillis(IncomingVerdict v) {
+        return new IncomingVerdict(v.id(), v.scannedAt().truncatedTo(ChronoUnit.MILLIS), v.outcome(), v.reasons(),
+                v.codeColor(), v.channel(), v.photoOnCode(), v.idChecked(), v.maskWorn(), v.temperatureC(),
+                v.personRole(), v.personName(), v.idNumber(), v.checkMillis(), v.policyVersion());
+    }
+
+    private static StoredVerdict stored(VerdictRow r) {
+        IncomingVerdict v = r.verdict();
+        return new StoredVerdict(v.id(), r.device().venueId(), r.device().gateId(), r.device().deviceId(),
+                v.scannedAt(), v.outcome(), Set.copyOf(v.reasons()), v.personRole(), v.channel(),
+                v.checkMillis() == null ? null : v.checkMillis() / 1000.0, r.nonConforming());
+    }
+}

@@ -1,0 +1,141 @@
+package org.gateboard.verdict.simulator;
+
+import org.gateboard.verdict.internal.IncomingVerdict;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One gate device: people arrive, the device decides under the policy it holds and keeps the verdicts
+ * until the server has them. Now and then it goes offline and piles up a backlog, which it sends oldest
+ * first when it is back; now and then an answer is "lost" and it sends the same batch again.
+ */
+final class SimulatedGate {
+
+    /** What the simulation of all gates does; rates are per gate. */
+    record Settings(double verdictsPerSecond, Duration sendEvery, double offlineChancePerMinute,
+                    Duration maxOffline, double lostAnswerChance, double gateErrorRate, Duration heartbeatEvery) {
+    }
+
+    private final String name;
+    private final DeviceClient client;
+    private final Settings settings;
+    private final Random random;
+    private final Crowd crowd;
+    private final Deque<IncomingVerdict> backlog = new ArrayDeque<>();
+    private final SimulationStats stats;
+
+    private DeviceClient.HeldPolicy policy;
+    private Instant offlineUntil = Instant.MIN;
+    private Instant nextSend = Instant.MIN;
+    private Instant nextHeartbeat = Instant.MIN;
+    private Instant nextPolicyCheck = Instant.MIN;
+    private double arrivalDebt;
+
+    SimulatedGate(String name, DeviceClient client, Settings settings, Random random, SimulationStats stats) {
+        this.name = name;
+        this.client = client;
+        this.settings = settings;
+        this.random = random;
+        this.crowd = new Crowd(random, settings.gateErrorRate());
+        this.stats = stats;
+    }
+
+    /** Advances the gate to {@code now}: arrivals since the last step, then whatever the device would send. */
+    void step(Instant now, Duration elapsed) throws InterruptedException {
+        try {
+            if (policy == null || !now.isBefore(nextPolicyCheck)) {
+                if (isOnline(now)) {
+                    policy = client.policy(policy);
+                    nextPolicyCheck = now.plusSeconds(60);
+                }
+            }
+        } catch (IOException e) {
+            stats.failure(name, "policy: " + e);
+            nextPolicyCheck = now.plusSeconds(10);
+        }
+        if (policy == null) {
+            return;
+        }
+        arrivalDebt += settings.verdictsPerSecond() * Crowd.peakFactor(now) * elapsed.toMillis() / 1000.0;
+        while (arrivalDebt >= 1 || arrivalDebt > 0 && random.nextDouble() < arrivalDebt) {
+            Instant at = now.minusMillis(random.nextInt((int) Math.max(1, elapsed.toMillis())));
+            backlog.addLast(crowd.next(at, policy.params(), policy.version()));
+            arrivalDebt -= 1;
+        }
+        arrivalDebt = Math.max(arrivalDebt, 0);
+        if (isOnline(now) && random.nextDouble() < settings.offlineChancePerMinute() * elapsed.toMillis() / 60_000.0) {
+            offlineUntil = now.plusMillis(1000 + (long) (random.nextDouble() * settings.maxOffline().toMillis()));
+            stats.offline(name);
+        }
+        if (!isOnline(now)) {
+            return;
+        }
+        if (!now.isBefore(nextHeartbeat)) {
+            heartbeat(now);
+        }
+        if (!backlog.isEmpty() && !now.isBefore(nextSend)) {
+            sendBacklog(now);
+        }
+    }
+
+    private boolean isOnline(Instant now) {
+        return !now.isBefore(offlineUntil);
+    }
+
+    private void heartbeat(Instant now) throws InterruptedException {
+        try {
+            client.heartbeat(policy.version(), backlog.size(), now);
+            nextHeartbeat = now.plus(settings.heartbeatEvery());
+        } catch (IOException e) {
+            stats.failure(name, "heartbeat: " + e);
+        }
+    }
+
+    /** Oldest first, at most 500 a request, until the backlog is empty or the server says wait. */
+    private void sendBacklog(Instant now) throws InterruptedException {
+        while (!backlog.isEmpty()) {
+            List<IncomingVerdict> batch = new ArrayList<>(Math.min(500, backlog.size()));
+            for (IncomingVerdict v : backlog) {
+                if (batch.size() == 500) {
+                    break;
+                }
+                batch.add(v);
+            }
+            String body = VerdictJson.batch(batch);
+            try {
+                DeviceClient.PushAnswer answer = client.push(body);
+                if (answer.status() == 200 && random.nextDouble() < settings.lostAnswerChance()) {
+                    // the answer never reached the device: it sends the very same batch again (the
+                    // statistics still count what the lost answer said was stored)
+                    stats.resent(name);
+                    stats.pushed(answer.accepted(), 0, 0);
+                    answer = client.push(body);
+                }
+                if (answer.status() == 200) {
+                    batch.forEach(v -> backlog.pollFirst());
+                    stats.pushed(answer.accepted(), answer.duplicates(), answer.rejected());
+                } else if (answer.status() == 503 || answer.status() == 429) {
+                    nextSend = now.plusSeconds(Math.max(1, answer.retryAfterSeconds()));
+                    stats.failure(name, "server busy (" + answer.status() + ")");
+                    return;
+                } else {
+                    // a 4xx the device cannot fix by sending again: keep nothing that would block the queue
+                    batch.forEach(v -> backlog.pollFirst());
+                    stats.failure(name, "push answered " + answer.status());
+                }
+            } catch (IOException e) {
+                nextSend = now.plusSeconds(2 + random.nextInt(5));
+                stats.failure(name, "push: " + e);
+                return;
+            }
+        }
+        nextSend = now.plus(settings.sendEvery());
+    }
+}

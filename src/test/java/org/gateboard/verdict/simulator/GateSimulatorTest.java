@@ -1,0 +1,104 @@
+package org.gateboard.verdict.simulator;
+
+import org.gateboard.policy.PolicyParameters;
+import org.gateboard.testsupport.HttpTest;
+import org.gateboard.venue.Gate;
+import org.gateboard.venue.GateDraft;
+import org.gateboard.venue.IssuedToken;
+import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueService;
+import org.gateboard.verdict.internal.IncomingVerdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GateSimulatorTest extends HttpTest {
+
+    @Autowired
+    private VenueService venues;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void simulatedGatesSpeakTheContractAndTheirResentBatchesAreStoredOnce() {
+        List<Long> devices = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            IssuedToken issued = newDevice();
+            devices.add(issued.deviceId());
+            tokens.add(issued.token());
+        }
+        SimulatedGate.Settings settings = new SimulatedGate.Settings(40, Duration.ofMillis(300), 0,
+                Duration.ofSeconds(1), 0.5, 0.2, Duration.ofSeconds(1));
+        Simulation simulation = new Simulation(url(""), tokens, settings, 1, Duration.ofMillis(100),
+                Duration.ofSeconds(3), Duration.ofMinutes(1), Clock.systemUTC());
+
+        simulation.run();
+
+        // fewer at night: arrivals follow the time of day in Shanghai
+        assertThat(simulation.stats.accepted.get()).isGreaterThan(10);
+        assertThat(simulation.stats.rejected.get()).isZero();
+        assertThat(simulation.stats.failures.get()).isZero();
+        assertThat(simulation.stats.resent.get()).isPositive();
+        assertThat(simulation.stats.duplicates.get()).isPositive();
+        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM verdict WHERE device_id IN (?, ?)", Long.class,
+                devices.get(0), devices.get(1));
+        assertThat(stored).isEqualTo(simulation.stats.accepted.get());
+        Long heartbeats = jdbc.queryForObject("SELECT COUNT(*) FROM device_contact WHERE device_id IN (?, ?)"
+                + " AND last_heartbeat_at IS NOT NULL", Long.class, devices.get(0), devices.get(1));
+        assertThat(heartbeats).isEqualTo(2);
+    }
+
+    @Test
+    void theLoadGeneratorsBatchesAreValidAndNewOnEverySend() throws Exception {
+        String token = newDevice().token();
+        Crowd crowd = new Crowd(new Random(3), 0.01);
+        PolicyParameters baseline = new PolicyParameters(new BigDecimal("37.3"), Set.of("GREEN"), true, true);
+        List<IncomingVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            verdicts.add(crowd.next(Instant.now().minusSeconds(i), baseline, 1));
+        }
+        BatchTemplate template = new BatchTemplate(verdicts);
+        UUID[] ids = new UUID[100];
+
+        try (RawHttp client = new RawHttp("127.0.0.1", port)) {
+            for (int send = 0; send < 2; send++) {
+                RawHttp.Answer answer = client.send(RawHttp.postRequest("127.0.0.1", "/api/v1/verdicts", token,
+                        template.freshBody(ids)));
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(new String(answer.body(), StandardCharsets.UTF_8)).startsWith("{\"accepted\":100,");
+            }
+        }
+    }
+
+    private IssuedToken newDevice() {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        Venue venue = venues.venues().stream().filter(v -> v.code().equals("JD")).findFirst().orElseThrow();
+        Gate gate = venues.createGate(venue.id(), new GateDraft("S" + System.nanoTime() % 1_000_000_000, "模拟门",
+                "Simulated gate"));
+        return venues.registerDevice(gate.id(), "simulated");
+    }
+}
