@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * The policy version in force now at a venue, to flag devices that run an older one. Implemented by a bean
- * over the policy feature's service; while there is none, versions are unknown and nothing is flagged.
+ * over the policy feature's service ({@link PolicyServiceVersions}); without one, nothing is flagged.
  */
 @FunctionalInterface
 public interface CurrentPolicyVersions {

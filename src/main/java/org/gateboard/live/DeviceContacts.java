@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each device last reported (last contact, backlog, clock skew, policy version): read from the
  * {@code device_contact} table at start-up, then kept current from {@link DeviceReported} events.
  */
-@Component
+@Component("liveDeviceContacts")
 class DeviceContacts {
 
     record Contact(Instant lastContact, Integer backlog, Long clockSkewMs, Integer policyVersion) {

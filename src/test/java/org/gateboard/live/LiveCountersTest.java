@@ -3,6 +3,7 @@ package org.gateboard.live;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
+import org.gateboard.verdict.DeviceReported;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
@@ -81,6 +82,20 @@ class LiveCountersTest extends DatabaseTest {
         assertThat(assembler.queueWarning(quick, 7)).as("busy 56 s a minute").isTrue();
         assertThat(assembler.queueWarning(new GateWindow.Median(null, 0), 25)).isTrue();
         assertThat(assembler.queueWarning(new GateWindow.Median(45.0, 2), 1)).as("too few timed checks").isFalse();
+    }
+
+    @Test
+    void aDeviceThatReportsAnOlderPolicyVersionThanTheVenuesIsFlagged() {
+        VerdictFixture fixture = new VerdictFixture(context);
+        TestVenue v = fixture.newVenue("测试区", 2);
+        Instant now = Instant.now();
+        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), now, 0, 0L, 0));
+        events.publishEvent(new DeviceReported(v.device(1).id(), v.gate(1).id(), v.id(), now, 0, 0L, 1));
+
+        List<DeviceHealth> devices = stats(v).devices();
+
+        assertThat(devices).extracting(DeviceHealth::currentPolicyVersion).containsOnly(1);
+        assertThat(devices).extracting(DeviceHealth::policyOutdated).containsExactly(true, false);
     }
 
     private VenueStats stats(TestVenue v) {

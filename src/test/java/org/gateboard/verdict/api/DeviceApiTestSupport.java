@@ -89,7 +89,7 @@ abstract class DeviceApiTestSupport extends HttpTest {
     // ---- HTTP -------------------------------------------------------------------------------------
 
     protected HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -109,7 +109,7 @@ abstract class DeviceApiTestSupport extends HttpTest {
     }
 
     protected HttpResponse<String> get(String path, String token, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -93,7 +93,7 @@ class RetryAndEventsTest extends DeviceApiTestSupport {
         byte[] body = json(Map.of("verdicts", batch)).getBytes(StandardCharsets.UTF_8);
         int accepted = 0;
         for (int attempt = 0; attempt < 4; attempt++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/verdicts")))
+            HttpRequest request = HttpRequest.newBuilder(url("/api/v1/verdicts"))
                     .timeout(attempt < 3 ? Duration.ofMillis(1) : Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.token())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

@@ -51,7 +51,7 @@ class VerdictPushErrorsTest extends DeviceApiTestSupport {
         byte[] body = json(Map.of("verdicts", List.of(verdict))).getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> declared = post(VERDICTS, device.token(), "application/json", body);
-        HttpResponse<String> chunked = send(HttpRequest.newBuilder(URI.create(url(VERDICTS)))
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(url(VERDICTS))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + device.token()).POST(chunked(body)).build());
 
@@ -70,7 +70,7 @@ class VerdictPushErrorsTest extends DeviceApiTestSupport {
         byte[] body = json(Map.of("verdicts", List.of(verdict))).getBytes(StandardCharsets.UTF_8);
         assertThat(body.length).isLessThanOrEqualTo(1024 * 1024);
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(VERDICTS)))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url(VERDICTS))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.token())
                 .POST(chunked(body)).build());
 

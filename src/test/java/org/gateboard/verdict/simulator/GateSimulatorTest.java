@@ -52,7 +52,7 @@ class GateSimulatorTest extends HttpTest {
         }
         SimulatedGate.Settings settings = new SimulatedGate.Settings(40, Duration.ofMillis(300), 0,
                 Duration.ofSeconds(1), 0.5, 0.2, Duration.ofSeconds(1));
-        Simulation simulation = new Simulation(url(""), tokens, settings, 1, Duration.ofMillis(100),
+        Simulation simulation = new Simulation(baseUrl(), tokens, settings, 1, Duration.ofMillis(100),
                 Duration.ofSeconds(3), Duration.ofMinutes(1), Clock.systemUTC());
 
         simulation.run();
