@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Roles;
 import org.gateboard.venue.Gate;
+import org.gateboard.venue.GateDraft;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
 
@@ -111,9 +112,9 @@ class VenueGatesView extends VerticalLayout implements BeforeEnterObserver, HasD
         form.setVisible(false);
     }
 
-    private void save(GateForm.SaveEvent e) {
-        Gate saved = Feedback.attempt(() -> e.gate() == null ? venues.createGate(venue.id(), e.draft())
-                : venues.updateGate(e.gate().id(), e.gate().version(), e.draft(), e.gate().active()));
+    private void save(RegistryForm.SaveEvent<Gate, GateDraft> e) {
+        Gate saved = Feedback.attempt(() -> e.item() == null ? venues.createGate(venue.id(), e.draft())
+                : venues.updateGate(e.item().id(), e.item().version(), e.draft(), e.item().active()));
         if (saved != null) {
             Feedback.success("venue.gate.saved", saved.code());
             refresh();
@@ -122,8 +123,8 @@ class VenueGatesView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
     }
 
-    private void setActive(GateForm.ActiveEvent e) {
-        Gate saved = Feedback.attempt(() -> venues.setGateActive(e.gate().id(), e.gate().version(), e.active()));
+    private void setActive(RegistryForm.ActiveEvent<Gate> e) {
+        Gate saved = Feedback.attempt(() -> venues.setGateActive(e.item().id(), e.item().version(), e.active()));
         if (saved != null) {
             Feedback.success(saved.active() ? "venue.gate.activated" : "venue.gate.deactivated", saved.code());
             refresh();

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Roles;
 import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueDraft;
 import org.gateboard.venue.VenueLevel;
 import org.gateboard.venue.VenueService;
 
@@ -123,9 +124,9 @@ class VenuesView extends VerticalLayout implements HasDynamicTitle {
         grid.asSingleSelect().clear();
     }
 
-    private void save(VenueForm.SaveEvent e) {
-        Venue saved = Feedback.attempt(() -> e.venue() == null ? venues.createVenue(e.draft())
-                : venues.updateVenue(e.venue().id(), e.venue().version(), e.draft(), e.venue().active()));
+    private void save(RegistryForm.SaveEvent<Venue, VenueDraft> e) {
+        Venue saved = Feedback.attempt(() -> e.item() == null ? venues.createVenue(e.draft())
+                : venues.updateVenue(e.item().id(), e.item().version(), e.draft(), e.item().active()));
         if (saved != null) {
             Feedback.success("venue.saved", saved.code());
             reloadDistricts();
@@ -134,8 +135,8 @@ class VenuesView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void setActive(VenueForm.ActiveEvent e) {
-        Venue saved = Feedback.attempt(() -> venues.setVenueActive(e.venue().id(), e.venue().version(), e.active()));
+    private void setActive(RegistryForm.ActiveEvent<Venue> e) {
+        Venue saved = Feedback.attempt(() -> venues.setVenueActive(e.item().id(), e.item().version(), e.active()));
         if (saved != null) {
             Feedback.success(saved.active() ? "venue.activated" : "venue.deactivated", saved.code());
             refresh();
