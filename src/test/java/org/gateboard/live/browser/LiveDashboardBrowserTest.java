@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.gateboard.testsupport.Browsers;
+import org.gateboard.testsupport.GateClient;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.venue.Device;
@@ -23,10 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.nio.file.Path;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,34 +65,7 @@ class LiveDashboardBrowserTest extends HttpTest {
      */
     /** Through the device API over real HTTP, as the city centre's gate G1 would. */
     private void postVerdicts(List<StoredVerdict> verdicts) {
-        StringBuilder body = new StringBuilder("{\"verdicts\":[");
-        for (StoredVerdict v : verdicts) {
-            boolean admitted = v.outcome() == Outcome.ADMITTED;
-            body.append(body.charAt(body.length() - 1) == '[' ? "" : ",")
-                    .append("{\"id\":\"").append(v.id()).append("\",\"scannedAt\":\"").append(v.scannedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                    .append("\",\"outcome\":\"").append(v.outcome()).append("\",\"reasons\":")
-                    .append(admitted ? "[]" : "[\"CODE_YELLOW\"]")
-                    .append(",\"codeColor\":\"").append(admitted ? "GREEN" : "YELLOW")
-                    .append("\",\"channel\":\"APP\",\"photoOnCode\":true,\"idChecked\":false,\"maskWorn\":true,")
-                    .append("\"temperatureC\":36.5,\"personRole\":\"").append(v.personRole())
-                    .append("\",\"checkSeconds\":").append(v.checkSeconds()).append(",\"policyVersion\":1}");
-        }
-        body.append("]}");
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(baseUrl() + "/api/v1/verdicts"))
-                    .header("Authorization", "Bearer gbd_demo_sh-city_g1")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"accepted\":" + verdicts.size());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        new GateClient(baseUrl(), "gbd_demo_sh-city_g1").post(verdicts);
     }
 
     private List<StoredVerdict> verdictsAtCityCentreG1(int admitted, int refused) {
