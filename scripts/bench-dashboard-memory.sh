@@ -53,6 +53,6 @@ VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_mem.venue WHERE code = 'SH-C
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g}  simulated verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
-java ${BENCH_LOAD_JAVA_OPTS:--Xmx512m} -cp "$CP" org.gateboard.live.browser.DashboardSessionsLoad \
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java ${BENCH_LOAD_JAVA_OPTS:--Xmx512m} -cp "$CP" org.gateboard.live.browser.DashboardSessionsLoad \
   "http://127.0.0.1:$PORT" "$APP_PID" "$VENUE" "$STEPS" "$OUT" | tee "$OUT/result.txt"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
