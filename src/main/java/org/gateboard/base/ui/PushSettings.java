@@ -18,11 +18,25 @@ import java.util.Map;
  * pool starts a new thread for every task until it has them all, so a few open dashboards soon park 200
  * threads with their stacks and thread-local buffers. Pushes are small and go out twice a second per view;
  * a handful of threads writes them, the rest wait in the pool's queue.</li>
+ * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
+ * buffer size (8 KB by default: reading, unmasking, encoding, writing, compressing), all kept while it is
+ * open. A push message longer than the buffer goes out in several writes, which for the few KB of a
+ * dashboard update costs nothing noticeable. Tomcat reads the size once, from a system property, when its
+ * WebSocket support starts; this bean is created before the web server, so setting it here is in time
+ * (an explicit -D on the command line wins).</li>
  * </ul>
  * Vaadin keeps a servlet init parameter over its own default, so the values are set on its servlet.
  */
 @Component
 class PushSettings implements BeanPostProcessor {
+
+    static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+    static {
+        if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {
+            System.setProperty(TOMCAT_WEBSOCKET_BUFFER, "2048");
+        }
+    }
 
     static final Map<String, String> PARAMETERS = Map.of(
             "org.atmosphere.websocket.bufferSize", "2048",
