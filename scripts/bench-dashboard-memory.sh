@@ -6,6 +6,8 @@
 # Usage: scripts/bench-dashboard-memory.sh [steps, default 0,10,20,30] [simulated verdicts/s, default 20]
 # Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
 # recreates the database gateboard_mem), Chromium at /usr/bin/chromium (or CHROMIUM_PATH), a JDK (jcmd).
+# BENCH_SETTLE: seconds to wait after opening sessions before measuring (default 25; 75 lets the request
+# threads started for the logins go idle and end, as they do on a real wall screen).
 # Results: bench/dashboard-memory/ (steps.txt, summary.txt, a class histogram per step, app.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,5 +56,5 @@ VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_mem.venue WHERE code = 'SH-C
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g}  simulated verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java ${BENCH_LOAD_JAVA_OPTS:--Xmx512m} -cp "$CP" org.gateboard.live.browser.DashboardSessionsLoad \
-  "http://127.0.0.1:$PORT" "$APP_PID" "$VENUE" "$STEPS" "$OUT" | tee "$OUT/result.txt"
+  "http://127.0.0.1:$PORT" "$APP_PID" "$VENUE" "$STEPS" "$OUT" "${BENCH_SETTLE:-25}" | tee "$OUT/result.txt"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
