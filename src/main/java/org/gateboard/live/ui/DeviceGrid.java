@@ -2,7 +2,6 @@ package org.gateboard.live.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import org.gateboard.live.DeviceHealth;
 import org.gateboard.venue.DeviceStatus;
 
@@ -24,36 +23,36 @@ class DeviceGrid extends Grid<DeviceHealth> {
         addColumn(d -> d.device().label()).setHeader(texts.get("live.device")).setFlexGrow(2);
         addColumn(DeviceHealth::gateCode).setHeader(texts.get("live.gate"));
         liveColumns = List.of(
-                addComponentColumn(d -> status(d, texts)).setHeader(texts.get("live.status")),
+                addColumn(Badges.<DeviceHealth>renderer(d -> status(d, texts))).setHeader(texts.get("live.status")),
                 addColumn(d -> formats.time(d.lastContact(), today.get())).setHeader(texts.get("live.device.lastContact")),
                 addColumn(d -> d.backlog() == null ? "–" : formats.count(d.backlog()))
                         .setHeader(texts.get("live.device.backlog")),
                 addColumn(d -> d.clockSkewMs() == null ? "–"
                         : texts.get("live.seconds", formats.decimal(d.clockSkewMs() / 1000.0)))
                         .setHeader(texts.get("live.device.clockSkew")),
-                addComponentColumn(d -> policy(d, texts)).setHeader(texts.get("live.device.policy")));
+                addColumn(Badges.<DeviceHealth>renderer(d -> policy(d, texts))).setHeader(texts.get("live.device.policy")));
         addColumn(d -> formats.count(d.nonConforming())).setHeader(texts.get("live.nonConforming"));
         setAllRowsVisible(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     }
 
-    private static Span status(DeviceHealth d, Texts texts) {
+    private static Badges.Label status(DeviceHealth d, Texts texts) {
         if (d.device().status() != DeviceStatus.ACTIVE) {
-            return Badges.badge(texts.get("live.device.status." + d.device().status().name()), "contrast");
+            return new Badges.Label(texts.get("live.device.status." + d.device().status().name()), "contrast");
         }
-        return d.online() ? Badges.badge(texts.get("live.online"), "success")
-                : Badges.badge(texts.get("live.offline"), "error");
+        return d.online() ? new Badges.Label(texts.get("live.online"), "success")
+                : new Badges.Label(texts.get("live.offline"), "error");
     }
 
-    private static Span policy(DeviceHealth d, Texts texts) {
+    private static Badges.Label policy(DeviceHealth d, Texts texts) {
         if (d.policyVersion() == null) {
-            return new Span("–");
+            return new Badges.Label("–", null);
         }
         if (d.policyOutdated()) {
-            return Badges.badge(texts.get("live.device.policyOutdated", d.policyVersion(), d.currentPolicyVersion()),
-                    "error");
+            return new Badges.Label(texts.get("live.device.policyOutdated", d.policyVersion(),
+                    d.currentPolicyVersion()), "error");
         }
-        return new Span(String.valueOf(d.policyVersion()));
+        return new Badges.Label(String.valueOf(d.policyVersion()), null);
     }
 
     void show(List<DeviceHealth> rows, boolean live) {

@@ -2,7 +2,6 @@ package org.gateboard.live.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import org.gateboard.live.GateStats;
 
 import java.util.List;
@@ -23,10 +22,12 @@ class GateGrid extends Grid<GateStats> {
                 addColumn(g -> g.medianCheckSeconds() == null ? "–"
                         : texts.get("live.seconds", formats.decimal(g.medianCheckSeconds())))
                         .setHeader(texts.get("live.gate.medianCheck")),
-                addComponentColumn(g -> g.queueWarning() ? Badges.badge(texts.get("live.gate.queue"), "error")
-                        : new Span()).setHeader(texts.get("live.gate.queueHeader")),
-                addComponentColumn(g -> g.online() ? Badges.badge(texts.get("live.online"), "success")
-                        : Badges.badge(texts.get("live.offline"), "error")).setHeader(texts.get("live.status")));
+                addColumn(Badges.<GateStats>renderer(g -> g.queueWarning()
+                        ? new Badges.Label(texts.get("live.gate.queue"), "error") : new Badges.Label("", null)))
+                        .setHeader(texts.get("live.gate.queueHeader")),
+                addColumn(Badges.<GateStats>renderer(g -> g.online()
+                        ? new Badges.Label(texts.get("live.online"), "success")
+                        : new Badges.Label(texts.get("live.offline"), "error"))).setHeader(texts.get("live.status")));
         setAllRowsVisible(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     }

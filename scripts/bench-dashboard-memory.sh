@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What an open live dashboard costs the server: Gateboard (production jar, prod profile with demo data and
+# the built-in gate simulator, so pushes flow) runs as its own process; a separate JVM opens real Chromium
+# sessions (half the demo manager on the city centre's venue view, half the demo official on the city
+# overview) in steps, and at each step reads the server's live heap after full GCs (jcmd) and its CPU.
+# Usage: scripts/bench-dashboard-memory.sh [steps, default 0,10,20,30] [simulated verdicts/s, default 20]
+# Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
+# recreates the database gateboard_mem), Chromium at /usr/bin/chromium (or CHROMIUM_PATH), a JDK (jcmd).
+# BENCH_SETTLE: seconds to wait after opening sessions before measuring (default 25; 75 lets the request
+# threads started for the logins go idle and end, as they do on a real wall screen).
+# Results: bench/dashboard-memory/ (steps.txt, summary.txt, a class histogram per step, app.log).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STEPS="${1:-0,10,20,30}"
+RATE="${2:-20}"
+DB_HOST="${BENCH_DB_HOST:-127.0.0.1}"
+DB_PORT="${BENCH_DB_PORT:-3306}"
+DB_USER="${BENCH_DB_USER:-root}"
+DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
+PORT="${BENCH_PORT:-8191}"
+DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_mem"
+OUT=bench/dashboard-memory
+mkdir -p "$OUT"
+SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
+
+"${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_mem;
+  CREATE DATABASE gateboard_mem CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+
+JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+  mvn -B -q -Pproduction package -DskipTests
+  JAR=$(ls target/gateboard-*.jar | head -1)
+fi
+if [ ! -f target/classpath.txt ] || [ ! -d target/test-classes ]; then
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+  mvn -B -q test-compile
+fi
+CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+
+PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
+  GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
+  java ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
+  --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true \
+  --gateboard.demo.simulator.rate="$RATE" > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
+
+for i in $(seq 1 180); do
+  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $APP_PID 2>/dev/null; then echo "The app did not start; see $OUT/app.log"; exit 1; fi
+  sleep 1
+done
+VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_mem.venue WHERE code = 'SH-CITY'")
+
+{ echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g}  simulated verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java ${BENCH_LOAD_JAVA_OPTS:--Xmx512m} -cp "$CP" org.gateboard.live.browser.DashboardSessionsLoad \
+  "http://127.0.0.1:$PORT" "$APP_PID" "$VENUE" "$STEPS" "$OUT" "${BENCH_SETTLE:-25}" | tee "$OUT/result.txt"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"

@@ -1,0 +1,55 @@
+package org.gateboard.base.ui;
+
+import com.vaadin.flow.server.VaadinServlet;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * What each open UI's push connection holds on the server, sized for wall screens that stay open all day.
+ * <ul>
+ * <li>Receive buffers: Vaadin asks Atmosphere for 16 KB text and binary message buffers per WebSocket (the
+ * text buffer holds chars, so 32 KB of heap), kept while the tab is open. Push sends over the WebSocket only
+ * from server to browser (the browser sends its events over HTTP), so what arrives on the socket is
+ * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
+ * <li>Write threads: Atmosphere's default is a fixed pool of 200 threads for writing pushes, and a fixed
+ * pool starts a new thread for every task until it has them all, so a few open dashboards soon park 200
+ * threads with their stacks and thread-local buffers. Pushes are small and go out twice a second per view;
+ * a handful of threads writes them, the rest wait in the pool's queue.</li>
+ * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
+ * buffer size (8 KB by default: reading, unmasking, encoding, writing, compressing), all kept while it is
+ * open. A push message longer than the buffer goes out in several writes, which for the few KB of a
+ * dashboard update costs nothing noticeable. Tomcat reads the size once, from a system property, when its
+ * WebSocket support starts; this bean is created before the web server, so setting it here is in time
+ * (an explicit -D on the command line wins).</li>
+ * </ul>
+ * Vaadin keeps a servlet init parameter over its own default, so the values are set on its servlet.
+ */
+@Component
+class PushSettings implements BeanPostProcessor {
+
+    static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+    static {
+        if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER) == null) {
+            System.setProperty(TOMCAT_WEBSOCKET_BUFFER, "2048");
+        }
+    }
+
+    static final Map<String, String> PARAMETERS = Map.of(
+            "org.atmosphere.websocket.bufferSize", "2048",
+            "org.atmosphere.websocket.maxTextMessageSize", "2048",
+            "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
+            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "8");
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof ServletRegistrationBean<?> registration
+                && registration.getServlet() instanceof VaadinServlet) {
+            PARAMETERS.forEach(registration::addInitParameter);
+        }
+        return bean;
+    }
+}
