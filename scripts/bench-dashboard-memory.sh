@@ -38,19 +38,12 @@ if [ ! -f target/classpath.txt ] || [ ! -d target/test-classes ]; then
 fi
 CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
 
+source scripts/bench-lib.sh
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
   GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
-  java ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
+  start_app "$OUT/app.log" java ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
   --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true \
-  --gateboard.demo.simulator.rate="$RATE" > "$OUT/app.log" 2>&1 &
-APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
-
-for i in $(seq 1 180); do
-  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $APP_PID 2>/dev/null; then echo "The app did not start; see $OUT/app.log"; exit 1; fi
-  sleep 1
-done
+  --gateboard.demo.simulator.rate="$RATE"
 VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_mem.venue WHERE code = 'SH-CITY'")
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

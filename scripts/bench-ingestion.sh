@@ -30,18 +30,11 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/de
 mvn -B -q compile
 CP="target/classes:$(cat target/classpath.txt)"
 
+source scripts/bench-lib.sh
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
   GATEBOARD_ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}" \
   GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
-  java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod > bench/app.log 2>&1 &
-APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
-
-for i in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $APP_PID 2>/dev/null; then echo "The app did not start; see bench/app.log"; exit 1; fi
-  sleep 1
-done
+  start_app bench/app.log java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod
 
 java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "$DB_URL" \
   --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 50 --tokens-file bench/tokens.txt
