@@ -1,7 +1,5 @@
 package org.gateboard.live.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -18,7 +16,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueSummary;
@@ -59,10 +56,13 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Map<Long, VenueCard> cardsByVenue = new HashMap<>();
     private List<VenueSummary> shown = List.of();
     private LocalDate day;
-    private Registration subscription;
+    /** Today's cards follow the live counts; a past day does not change, so it needs no subscription. */
+    private final LiveSubscription subscription;
 
     CityOverviewView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone) {
         this.live = live;
+        this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
+                ui -> live.subscribeOverview(list -> ui.access(() -> show(list))));
         this.currentUser = currentUser;
         this.formats = new Formats(getLocale(), venueZone);
         setWidthFull();
@@ -123,35 +123,7 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         district.setItems(summaries.stream().map(s -> s.venue().district()).filter(Objects::nonNull)
                 .distinct().sorted().toList());
         show(summaries);
-        getUI().ifPresent(this::followToday);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        followToday(attachEvent.getUI());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        unsubscribe();
-        super.onDetach(detachEvent);
-    }
-
-    /** Today's cards follow the live counts; a past day does not change, so it needs no subscription. */
-    private void followToday(UI ui) {
-        if (day == null || !day.equals(live.today())) {
-            unsubscribe();
-        } else if (subscription == null) {
-            subscription = live.subscribeOverview(list -> ui.access(() -> show(list)));
-        }
-    }
-
-    private void unsubscribe() {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+        getUI().ifPresent(subscription::follow);
     }
 
     private void show(List<VenueSummary> summaries) {

@@ -1,7 +1,5 @@
 package org.gateboard.live.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -17,7 +15,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.gateboard.base.ui.GbChart;
 import org.gateboard.live.HourCount;
@@ -62,10 +59,13 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private long venueId;
     private LocalDate day;
     private String venueName = "";
-    private Registration subscription;
+    /** Today's figures follow the live counts; a past day does not change, so it needs no subscription. */
+    private final LiveSubscription subscription;
 
     VenueView(LiveStatsService live, ZoneId venueZone) {
         this.live = live;
+        this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
+                ui -> live.subscribeVenue(venueId, stats -> ui.access(() -> show(stats))));
         this.formats = new Formats(getLocale(), venueZone);
         setWidthFull();
 
@@ -132,7 +132,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         if (id == null || !live.canSee(id)) {
-            unsubscribe();
+            subscription.drop();
             event.rerouteToError(NotFoundException.class, getTranslation("live.error.venueNotFound"));
             return;
         }
@@ -141,33 +141,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         date.setMax(live.today());
         date.setValue(day);
         show(live.venue(venueId, day));
-        getUI().ifPresent(this::followToday);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        followToday(attachEvent.getUI());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        unsubscribe();
-        super.onDetach(detachEvent);
-    }
-
-    private void followToday(UI ui) {
-        unsubscribe();
-        if (day != null && day.equals(live.today())) {
-            subscription = live.subscribeVenue(venueId, stats -> ui.access(() -> show(stats)));
-        }
-    }
-
-    private void unsubscribe() {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+        getUI().ifPresent(subscription::renew);
     }
 
     private void show(VenueStats stats) {
