@@ -7,21 +7,12 @@ import org.gateboard.venue.GateDraft;
 /** Creates or edits a gate of a venue; fires events, the view saves. */
 class GateForm extends RegistryForm<Gate, GateDraft> {
 
-    final TextField code = new TextField();
-    final TextField nameZh = new TextField();
-    final TextField nameEn = new TextField();
+    final TextField code = textField("venue.gate.code", "gate-code", 32);
+    final TextField nameZh = textField("venue.nameZh", "gate-name-zh", 128);
+    final TextField nameEn = textField("venue.nameEn", "gate-name-en", 128);
 
     GateForm() {
         super("gate", GateDraft.class);
-        code.setLabel(getTranslation("venue.gate.code"));
-        code.setId("gate-code");
-        code.setMaxLength(32);
-        nameZh.setLabel(getTranslation("venue.nameZh"));
-        nameZh.setId("gate-name-zh");
-        nameZh.setMaxLength(128);
-        nameEn.setLabel(getTranslation("venue.nameEn"));
-        nameEn.setId("gate-name-en");
-        nameEn.setMaxLength(128);
 
         binder.forField(code).asRequired(getTranslation("venue.gate.error.code"))
                 .withValidator(v -> v.trim().matches("[A-Za-z0-9_-]{1,32}"), getTranslation("venue.gate.error.code"))

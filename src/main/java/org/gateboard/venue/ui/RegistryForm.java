@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
@@ -40,6 +41,14 @@ abstract class RegistryForm<T, D extends Record> extends FormLayout {
         cancel.setId(idPrefix + "-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         cancel.addClickListener(e -> fireEvent(new CloseEvent<>(this)));
+    }
+
+    /** A text field with its translated label, element id and length limit. */
+    protected TextField textField(String labelKey, String id, int maxLength) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId(id);
+        field.setMaxLength(maxLength);
+        return field;
     }
 
     /** Lays out the title, the subclass's fields and the buttons. */

@@ -11,34 +11,19 @@ import org.gateboard.venue.VenueLevel;
  */
 class VenueForm extends RegistryForm<Venue, VenueDraft> {
 
-    final TextField code = new TextField();
-    final TextField nameZh = new TextField();
-    final TextField nameEn = new TextField();
+    final TextField code = textField("venue.code", "venue-code", 32);
+    final TextField nameZh = textField("venue.nameZh", "venue-name-zh", 128);
+    final TextField nameEn = textField("venue.nameEn", "venue-name-en", 128);
     final Select<VenueLevel> level = new Select<>();
-    final TextField district = new TextField();
-    final TextField address = new TextField();
+    final TextField district = textField("venue.district", "venue-district", 64);
+    final TextField address = textField("venue.address", "venue-address", 255);
 
     VenueForm() {
         super("venue", VenueDraft.class);
-        code.setLabel(getTranslation("venue.code"));
-        code.setId("venue-code");
-        code.setMaxLength(32);
-        nameZh.setLabel(getTranslation("venue.nameZh"));
-        nameZh.setId("venue-name-zh");
-        nameZh.setMaxLength(128);
-        nameEn.setLabel(getTranslation("venue.nameEn"));
-        nameEn.setId("venue-name-en");
-        nameEn.setMaxLength(128);
         level.setLabel(getTranslation("venue.level"));
         level.setId("venue-level");
         level.setItems(VenueLevel.values());
         level.setItemLabelGenerator(l -> getTranslation("venue.level." + l.name()));
-        district.setLabel(getTranslation("venue.district"));
-        district.setId("venue-district");
-        district.setMaxLength(64);
-        address.setLabel(getTranslation("venue.address"));
-        address.setId("venue-address");
-        address.setMaxLength(255);
 
         binder.forField(code).asRequired(getTranslation("venue.error.code"))
                 .withValidator(v -> v.trim().matches("[A-Za-z0-9_-]{2,32}"), getTranslation("venue.error.code"))
