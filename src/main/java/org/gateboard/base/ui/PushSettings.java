@@ -1,11 +1,15 @@
 package org.gateboard.base.ui;
 
 import com.vaadin.flow.server.VaadinServlet;
+import org.atmosphere.cpr.AtmosphereConfig;
+import org.atmosphere.cpr.AtmosphereInterceptorAdapter;
+import org.atmosphere.util.ExecutorsFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What each open UI's push connection holds on the server, sized for wall screens that stay open all day.
@@ -24,6 +28,10 @@ import java.util.Map;
  * dashboard update costs nothing noticeable. Tomcat reads the size once, from a system property, when its
  * WebSocket support starts; this bean is created before the web server, so setting it here is in time
  * (an explicit -D on the command line wins).</li>
+ * <li>Heartbeat timers: Atmosphere restarts a connection's heartbeat timer on every push by cancelling the
+ * scheduled heartbeat and scheduling a new one, and its scheduler keeps cancelled tasks queued until their
+ * time would have come (60 s). At two pushes a second that is over a hundred dead tasks per open screen;
+ * {@link CancelledTimersRemoved} has the scheduler drop them when they are cancelled.</li>
  * </ul>
  * Vaadin keeps a servlet init parameter over its own default, so the values are set on its servlet.
  */
@@ -42,7 +50,8 @@ class PushSettings implements BeanPostProcessor {
             "org.atmosphere.websocket.bufferSize", "2048",
             "org.atmosphere.websocket.maxTextMessageSize", "2048",
             "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
-            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "8");
+            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "8",
+            "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName());
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -51,5 +60,16 @@ class PushSettings implements BeanPostProcessor {
             PARAMETERS.forEach(registration::addInitParameter);
         }
         return bean;
+    }
+
+    /** Makes Atmosphere's shared scheduler remove cancelled tasks at once; intercepts nothing. */
+    public static class CancelledTimersRemoved extends AtmosphereInterceptorAdapter {
+
+        @Override
+        public void configure(AtmosphereConfig config) {
+            if (ExecutorsFactory.getScheduler(config) instanceof ScheduledThreadPoolExecutor scheduler) {
+                scheduler.setRemoveOnCancelPolicy(true);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueSummary;
 import org.gateboard.live.VenueWarning;
@@ -162,32 +163,19 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** One venue at a glance; a click opens the venue on the same day. */
     private final class VenueCard extends Div {
 
-        private final Span admitted = new Span();
-        private final Span refused = new Span();
-        private final Span rate = new Span();
-        private final Span arrivals = new Span();
-        private final Span online = new Span();
+        private final GbTable figures = GbTable.figures();
         private final Span warning = new Span();
 
         VenueCard(Venue venue) {
             String code = venue.code();
             setId("venue-card-" + code);
-            admitted.setId("admitted-" + code);
-            refused.setId("refused-" + code);
-            rate.setId("rate-" + code);
-            arrivals.setId("arrivals-" + code);
-            online.setId("online-" + code);
+            figures.setId("figures-" + code);
             warning.setId("warning-" + code);
             H3 name = new H3(venue.name(getLocale()));
             name.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-l)");
             Span meta = new Span(getTranslation("venue.level." + venue.level().name())
                     + (venue.district() == null ? "" : " · " + venue.district()));
             meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-            Div figures = new Div(line("live.admitted", admitted), line("live.refused", refused),
-                    line("live.refusalRate", rate), line("live.arrivals5m", arrivals),
-                    line("live.onlineGates", online));
-            figures.getStyle().set("display", "grid").set("grid-template-columns", "auto auto")
-                    .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)");
             add(name, meta, warning, figures);
             getStyle().set("width", "19rem").set("padding", "var(--lumo-space-m)").set("cursor", "pointer")
                     .set("border", "1px solid var(--lumo-contrast-10pct)")
@@ -198,27 +186,24 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
                     ? QueryParameters.empty() : QueryParameters.of("date", day.toString())));
         }
 
-        private Div line(String key, Span value) {
-            Span label = new Span(getTranslation(key));
-            label.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            value.getStyle().set("font-weight", "600").set("text-align", "right");
-            Div row = new Div(label, value);
-            row.getStyle().set("display", "contents");
-            return row;
-        }
-
         void show(VenueSummary s) {
-            admitted.setText(formats.count(s.admitted()));
-            refused.setText(formats.count(s.refused()));
-            rate.setText(formats.percent(s.refusalRate()));
-            arrivals.setText(s.arrivalsPerMinute() == null ? "–"
-                    : getTranslation("live.perMinute", formats.decimal(s.arrivalsPerMinute())));
-            online.setText(s.onlineGates() == null ? "– / " + s.gates() : s.onlineGates() + " / " + s.gates());
+            figures.setRows(List.of(
+                    figure("live.admitted", formats.count(s.admitted())),
+                    figure("live.refused", formats.count(s.refused())),
+                    figure("live.refusalRate", formats.percent(s.refusalRate())),
+                    figure("live.arrivals5m", s.arrivalsPerMinute() == null ? "–"
+                            : getTranslation("live.perMinute", formats.decimal(s.arrivalsPerMinute()))),
+                    figure("live.onlineGates", s.onlineGates() == null ? "– / " + s.gates()
+                            : s.onlineGates() + " / " + s.gates())));
             warning.setVisible(!s.warnings().isEmpty());
             warning.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
                     .collect(Collectors.joining(" · ")));
             Badges.style(warning, s.warnings().contains(VenueWarning.QUEUE)
                     || s.warnings().contains(VenueWarning.DEVICE_OFFLINE) ? "error" : "warning");
+        }
+
+        private List<GbTable.Cell> figure(String key, String value) {
+            return List.of(GbTable.Cell.of(getTranslation(key)), GbTable.Cell.of(value));
         }
     }
 }

@@ -16,6 +16,10 @@ final class Formats {
     private final Locale locale;
     private final ZoneId zone;
 
+    Locale locale() {
+        return locale;
+    }
+
     Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.zone = zone;

@@ -1,25 +1,27 @@
 package org.gateboard.live.ui;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.RoleCount;
 
 import java.util.List;
 
 /** Admitted and refused per person role. */
-class RoleTable extends Grid<RoleCount> {
+class RoleTable extends GbTable {
+
+    private final Texts texts;
+    private final Formats formats;
 
     RoleTable(Texts texts, Formats formats) {
+        super(List.of(Column.text(texts.get("live.role")), Column.number(texts.get("live.admitted")),
+                Column.number(texts.get("live.refused"))));
+        this.texts = texts;
+        this.formats = formats;
         setId("by-role");
-        addColumn(r -> texts.get("live.role." + r.role().name())).setHeader(texts.get("live.role"));
-        addColumn(r -> formats.count(r.admitted())).setHeader(texts.get("live.admitted"));
-        addColumn(r -> formats.count(r.refused())).setHeader(texts.get("live.refused"));
-        setAllRowsVisible(true);
-        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         setWidth("26rem");
     }
 
     void show(List<RoleCount> rows) {
-        setItems(rows);
+        setRows(rows.stream().map(r -> List.of(Cell.of(texts.get("live.role." + r.role().name())),
+                Cell.of(formats.count(r.admitted())), Cell.of(formats.count(r.refused())))).toList());
     }
 }

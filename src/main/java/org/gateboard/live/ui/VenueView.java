@@ -17,6 +17,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.gateboard.base.ui.GbChart;
+import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.HourCount;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueStats;
@@ -25,7 +26,7 @@ import org.gateboard.verdict.RefusalReason;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,11 +52,11 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Tile online;
     private final Tile nonConforming;
     private final Span warnings = new Span();
-    private final Map<RefusalReason, Span> reasons = new EnumMap<>(RefusalReason.class);
+    private final GbTable reasons = GbTable.figures();
     private final RoleTable roles;
     private final GbChart hourly = new GbChart("bar");
-    private final GateGrid gates;
-    private final DeviceGrid devices;
+    private final GateTable gates;
+    private final DeviceTable devices;
     private long venueId;
     private LocalDate day;
     private String venueName = "";
@@ -94,18 +95,9 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         tiles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         warnings.setId("venue-warnings");
 
-        Div reasonList = new Div();
-        reasonList.getStyle().set("display", "grid").set("grid-template-columns", "auto auto")
-                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)").set("align-content", "start");
-        for (RefusalReason r : RefusalReason.values()) {
-            Span value = new Span("0");
-            value.setId("reason-" + r.name());
-            value.getStyle().set("font-weight", "600").set("text-align", "right");
-            reasons.put(r, value);
-            reasonList.add(new Span(getTranslation("live.reason." + r.name())), value);
-        }
+        reasons.setId("by-reason");
         roles = new RoleTable(this::getTranslation, formats);
-        Div byReason = section("live.byReason", reasonList);
+        Div byReason = section("live.byReason", reasons);
         byReason.setWidth("22rem");
         Div byRole = section("live.byRole", roles);
         byRole.setWidth("28rem");
@@ -114,8 +106,8 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
 
         hourly.setId("hourly-chart");
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
-        gates = new GateGrid(this::getTranslation, formats);
-        devices = new DeviceGrid(this::getTranslation, formats, live::today);
+        gates = new GateTable(this::getTranslation, formats);
+        devices = new DeviceTable(this::getTranslation, formats, live::today);
         add(header, warnings, tiles, section("live.hourly", hourly), breakdowns, section("live.gates", gates),
                 section("live.devices", devices));
     }
@@ -167,7 +159,9 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         warnings.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
                 .collect(Collectors.joining(" · ")));
         Badges.style(warnings, "error");
-        stats.refusalsByReason().forEach((r, n) -> reasons.get(r).setText(formats.count(n)));
+        reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> List.of(
+                GbTable.Cell.of(getTranslation("live.reason." + r.name())),
+                GbTable.Cell.of(formats.count(stats.refusalsByReason().getOrDefault(r, 0L))))).toList());
         roles.show(stats.byRole());
         List<HourCount> hours = stats.hourly();
         hourly.setData(hours.stream().map(h -> getTranslation("live.hour", String.format("%02d", h.hour()))).toList(),

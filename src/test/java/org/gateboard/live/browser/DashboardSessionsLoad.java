@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * of the server's heap, so the slope between steps is what an open dashboard costs the server.
  * Run by scripts/bench-dashboard-memory.sh; arguments:
  * {@code <base url> <server pid> <venue id> <steps, e.g. 0,10,20,30> <out dir> [settle seconds]}.
- * Half of the sessions are the demo manager on the venue view, half the demo official on the city overview.
+ * Half of the sessions are the demo manager on the venue view, half the demo official on the city overview
+ * (environment BENCH_VIEWS=venue or overview: all of one kind).
  */
 public final class DashboardSessionsLoad {
 
@@ -65,6 +66,9 @@ public final class DashboardSessionsLoad {
                 jcmd(pid, "GC.run");
                 String histogram = jcmd(pid, "GC.class_histogram");
                 Files.writeString(out.resolve("histogram-" + n + ".txt"), histogram);
+                if (System.getenv("BENCH_HEAP_DUMP") != null) {
+                    jcmd(pid, "GC.heap_dump " + out.toAbsolutePath().resolve("heap-" + n + ".hprof"));
+                }
                 Matcher m = TOTAL.matcher(histogram);
                 long live = m.find() ? Long.parseLong(m.group(2)) : -1;
                 String row = String.format("sessions=%d live-heap=%d bytes (%.1f MB) server-cpu=%.3f cores (20 s)",
@@ -95,7 +99,8 @@ public final class DashboardSessionsLoad {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(400, 300));
         Page page = context.newPage();
         page.setDefaultTimeout(60_000);
-        boolean manager = i % 2 == 0;
+        String kind = System.getenv().getOrDefault("BENCH_VIEWS", "both");
+        boolean manager = kind.equals("venue") || (!kind.equals("overview") && i % 2 == 0);
         for (int attempt = 1; ; attempt++) {
             try {
                 login(page, baseUrl, manager ? "manager" : "official", manager ? "manager123" : "official123");

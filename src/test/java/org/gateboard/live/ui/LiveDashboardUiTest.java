@@ -8,10 +8,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.NotFoundException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.ui.GbChart;
-import org.gateboard.live.DeviceHealth;
-import org.gateboard.live.GateStats;
+import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.LiveStatsService;
-import org.gateboard.live.RoleCount;
 import org.gateboard.testsupport.UiTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
@@ -73,6 +71,25 @@ class LiveDashboardUiTest extends UiTest {
         return LocatorJ._get(Span.class, spec -> spec.withId(id)).getText();
     }
 
+    private static String t(String key) {
+        return UI.getCurrent().getTranslation(key);
+    }
+
+    /** The value beside a (translated) label in a list of figures, as shown. */
+    private static String figure(String tableId, String labelKey) {
+        List<String> row = LocatorJ._get(GbTable.class, spec -> spec.withId(tableId)).row(t(labelKey));
+        assertThat(row).as("a row labelled %s in %s", t(labelKey), tableId).hasSize(2);
+        return row.get(1);
+    }
+
+    private static String card(String venueCode, String labelKey) {
+        return figure("figures-" + venueCode, labelKey);
+    }
+
+    private static String reason(RefusalReason reason) {
+        return figure("by-reason", "live.reason." + reason.name());
+    }
+
     @Test
     void cityOverviewShowsEachVenuesCountsForToday() {
         TestVenue v = seededToday();
@@ -80,11 +97,11 @@ class LiveDashboardUiTest extends UiTest {
         navigate("");
 
         String code = v.venue().code();
-        assertThat(text("admitted-" + code)).isEqualTo("4");
-        assertThat(text("refused-" + code)).isEqualTo("2");
-        assertThat(text("rate-" + code)).isEqualTo("33.3%");
-        assertThat(text("online-" + code)).isEqualTo("0 / 2");
-        assertThat(text("arrivals-" + code)).isEqualTo("1.2 人/分钟");
+        assertThat(card(code, "live.admitted")).isEqualTo("4");
+        assertThat(card(code, "live.refused")).isEqualTo("2");
+        assertThat(card(code, "live.refusalRate")).isEqualTo("33.3%");
+        assertThat(card(code, "live.onlineGates")).isEqualTo("0 / 2");
+        assertThat(card(code, "live.arrivals5m")).isEqualTo("1.2 人/分钟");
         assertThat(text("warning-" + code)).contains("设备离线");
     }
 
@@ -99,15 +116,18 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(text("total-admitted")).isEqualTo("4");
         assertThat(text("total-refused")).isEqualTo("2");
         assertThat(text("total-rate")).isEqualTo("33.3%");
-        assertThat(text("reason-CODE_RED")).isEqualTo("1");
-        assertThat(text("reason-FEVER")).isEqualTo("1");
-        assertThat(text("reason-NO_MASK")).isEqualTo("1");
-        assertThat(text("reason-CODE_YELLOW")).isEqualTo("0");
+        assertThat(reason(RefusalReason.CODE_RED)).isEqualTo("1");
+        assertThat(reason(RefusalReason.FEVER)).isEqualTo("1");
+        assertThat(reason(RefusalReason.NO_MASK)).isEqualTo("1");
+        assertThat(reason(RefusalReason.CODE_YELLOW)).isEqualTo("0");
         assertThat(text("live-indicator")).isEqualTo("● 实时");
 
-        List<RoleCount> roles = LocatorJ._get(RoleTable.class).getListDataView().getItems().toList();
-        assertThat(roles).contains(new RoleCount(PersonRole.BIDDER, 2, 1), new RoleCount(PersonRole.AGENT, 0, 1),
-                new RoleCount(PersonRole.EXPERT, 1, 0), new RoleCount(PersonRole.TENDERER, 1, 0));
+        RoleTable roles = LocatorJ._get(RoleTable.class);
+        assertThat(roles.getHeaders()).containsExactly("人员类别", "准入", "拒绝");
+        assertThat(roles.row("投标人")).containsExactly("投标人", "2", "1");
+        assertThat(roles.row(t("live.role.AGENT"))).containsExactly(t("live.role.AGENT"), "0", "1");
+        assertThat(roles.row(t("live.role.EXPERT"))).containsExactly(t("live.role.EXPERT"), "1", "0");
+        assertThat(roles.row(t("live.role.TENDERER"))).containsExactly(t("live.role.TENDERER"), "1", "0");
 
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getLabels()).hasSize(24).first().isEqualTo("00时");
@@ -115,14 +135,19 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(chart.getDatasets().get(0).data().get(hour).longValue()).isEqualTo(4);
         assertThat(chart.getDatasets().get(1).data().get(hour).longValue()).isEqualTo(2);
 
-        List<GateStats> gates = LocatorJ._get(GateGrid.class).getListDataView().getItems().toList();
-        assertThat(gates).extracting(g -> g.gate().code(), GateStats::admitted, GateStats::refused,
-                GateStats::medianCheckSeconds).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("G1", 3L, 2L, 15.0),
-                org.assertj.core.groups.Tuple.tuple("G2", 1L, 0L, 30.0));
+        GateTable gates = LocatorJ._get(GateTable.class);
+        assertThat(gates.getHeaders()).hasSize(7);
+        List<List<GbTable.Cell>> gateRows = gates.getRows();
+        assertThat(gateRows).hasSize(2);
+        assertThat(gateRows.get(0).get(0).text()).startsWith("G1 ");
+        assertThat(gateRows).extracting(r -> r.get(1).text(), r -> r.get(2).text(), r -> r.get(4).text())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3", "2", "15.0 秒"),
+                        org.assertj.core.groups.Tuple.tuple("1", "0", "30.0 秒"));
+        assertThat(gateRows).allSatisfy(r -> assertThat(r.get(6)).isEqualTo(GbTable.Cell.badge("离线", "error")));
 
-        List<DeviceHealth> devices = LocatorJ._get(DeviceGrid.class).getListDataView().getItems().toList();
-        assertThat(devices).hasSize(2).allSatisfy(d -> assertThat(d.online()).isFalse());
+        DeviceTable devices = LocatorJ._get(DeviceTable.class);
+        assertThat(devices.getRows()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get(2)).isEqualTo(GbTable.Cell.badge("离线", "error")));
     }
 
     @Test
@@ -142,7 +167,8 @@ class LiveDashboardUiTest extends UiTest {
 
         assertThat(text("total-admitted")).isEqualTo("1");
         assertThat(text("total-refused")).isEqualTo("2");
-        assertThat(text("reason-PHOTOLESS_WITHOUT_ID")).isEqualTo("1");
+        assertThat(reason(RefusalReason.PHOTOLESS_WITHOUT_ID)).isEqualTo("1");
+        assertThat(LocatorJ._get(GateTable.class).getHeaders()).as("a past day has no live gate columns").hasSize(3);
         assertThat(text("live-indicator")).isEqualTo("历史数据");
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getDatasets().get(0).data().get(9).longValue()).isEqualTo(1);
@@ -150,8 +176,8 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(live.subscriberCount()).as("a past day needs no live updates").isEqualTo(subscribers);
 
         open("", "date=" + day);
-        assertThat(text("admitted-" + v.venue().code())).isEqualTo("1");
-        assertThat(text("arrivals-" + v.venue().code())).isEqualTo("–");
+        assertThat(card(v.venue().code(), "live.admitted")).isEqualTo("1");
+        assertThat(card(v.venue().code(), "live.arrivals5m")).isEqualTo("–");
     }
 
     @Test
@@ -197,7 +223,7 @@ class LiveDashboardUiTest extends UiTest {
 
         assertThat(text("total-admitted")).isEqualTo("5");
         assertThat(text("total-refused")).isEqualTo("3");
-        assertThat(text("reason-CODE_YELLOW")).isEqualTo("1");
+        assertThat(reason(RefusalReason.CODE_YELLOW)).isEqualTo("1");
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getDatasets().get(1).data().get(hour).longValue()).isEqualTo(3);
 
@@ -205,7 +231,7 @@ class LiveDashboardUiTest extends UiTest {
         fixture.store(List.of(refused(v, 0, Instant.now(), PersonRole.OTHER, RefusalReason.NO_MASK)));
         live.flushUpdates();
         MockVaadin.clientRoundtrip();
-        assertThat(text("refused-" + v.venue().code())).isEqualTo("4");
+        assertThat(card(v.venue().code(), "live.refused")).isEqualTo("4");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.gateboard.base.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small read-only table drawn in the browser ({@code frontend/src/gb-table.ts}), for figures a wall screen
+ * shows all day. The server keeps only the columns and rows as two JSON texts per table, instead of a Grid's
+ * data communicator and per-column state or a state node per cell, and a push sends a table only when its
+ * text changed. Cells are plain text or a badge in a Lumo tone; the browser never reads them as HTML.
+ */
+@Tag("gb-table")
+@JsModule("./src/gb-table.ts")
+public class GbTable extends Component implements HasSize {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A column's (translated) header; numeric columns are right-aligned with even digits. */
+    public record Column(String header, boolean numeric) {
+
+        public static Column text(String header) {
+            return new Column(header, false);
+        }
+
+        public static Column number(String header) {
+            return new Column(header, true);
+        }
+    }
+
+    /** A cell's text, drawn as a badge when it has a tone: success, error, warning or contrast. */
+    public record Cell(String text, String tone) {
+
+        public static Cell of(String text) {
+            return new Cell(text, null);
+        }
+
+        public static Cell badge(String text, String tone) {
+            return new Cell(text, tone);
+        }
+    }
+
+    /** A table with a header row. */
+    public GbTable(List<Column> columns) {
+        setColumns(columns);
+    }
+
+    /** A table of label and value pairs without a header row, for a list of figures. */
+    public static GbTable figures() {
+        GbTable table = new GbTable(List.of(Column.text(""), Column.number("")));
+        table.getElement().setProperty("headless", true);
+        return table;
+    }
+
+    public void setColumns(List<Column> columns) {
+        getElement().setProperty("columns", write(columns.stream()
+                .map(c -> c.numeric() ? Map.of("header", c.header(), "numeric", true) : Map.of("header", c.header()))
+                .toList()));
+    }
+
+    public void setRows(List<List<Cell>> rows) {
+        List<List<Object>> json = new ArrayList<>(rows.size());
+        for (List<Cell> row : rows) {
+            json.add(row.stream().<Object>map(c -> c.tone() == null ? c.text()
+                    : Map.of("text", c.text(), "tone", c.tone())).toList());
+        }
+        getElement().setProperty("rows", write(json));
+    }
+
+    /** The headers as shown. */
+    public List<String> getHeaders() {
+        List<String> headers = new ArrayList<>();
+        read("columns").forEach(c -> headers.add(c.path("header").asText()));
+        return headers;
+    }
+
+    /** The rows as shown, decoded from what the browser receives. */
+    public List<List<Cell>> getRows() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (JsonNode row : read("rows")) {
+            List<Cell> cells = new ArrayList<>();
+            row.forEach(c -> cells.add(c.isObject() ? new Cell(c.path("text").asText(), c.path("tone").asText())
+                    : Cell.of(c.asText())));
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /** The row whose first cell reads {@code label}, as texts; empty if there is none. */
+    public List<String> row(String label) {
+        return getRows().stream().filter(r -> !r.isEmpty() && r.get(0).text().equals(label)).findFirst()
+                .map(r -> r.stream().map(Cell::text).toList()).orElse(List.of());
+    }
+
+    private JsonNode read(String property) {
+        try {
+            return JSON.readTree(getElement().getProperty(property, "[]"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
