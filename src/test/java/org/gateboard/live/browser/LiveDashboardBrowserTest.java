@@ -106,6 +106,14 @@ class LiveDashboardBrowserTest extends HttpTest {
                     chartBefore);
             assertThat(chartSum(page)).isEqualTo(chartBefore + 5);
             assertThat(page.evaluate("() => window.__gbNoReload === true")).as("the page was not reloaded").isEqualTo(true);
+            // the gate and device tables are drawn in the browser from the server's JSON
+            assertThat(page.locator("#gates tbody tr").first()).containsText("G1");
+            assertThat(page.locator("#gates th").first()).hasText("管控处");
+            assertThat(page.locator("#devices tbody tr").first().locator(".badge").first()).isVisible();
+            page.locator("#gates").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/gates.png")));
+            page.locator("#devices").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/devices.png")));
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/venue-live.png"))
                     .setFullPage(true));
             page.locator("gb-chart").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
