@@ -8,6 +8,8 @@
 # recreates the database gateboard_mem), Chromium at /usr/bin/chromium (or CHROMIUM_PATH), a JDK (jcmd).
 # BENCH_SETTLE: seconds to wait after opening sessions before measuring (default 25; 75 lets the request
 # threads started for the logins go idle and end, as they do on a real wall screen).
+# BENCH_VIEWS=venue or overview: every session on that view instead of half and half.
+# BENCH_HEAP_DUMP=1: also write a heap dump per step (heap-<n>.hprof, about 80 MB each) for a heap analyser.
 # Results: bench/dashboard-memory/ (steps.txt, summary.txt, a class histogram per step, app.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,7 @@ PORT="${BENCH_PORT:-8191}"
 DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_mem"
 OUT=bench/dashboard-memory
 mkdir -p "$OUT"
+rm -rf "$OUT"/heap-*.hprof*
 SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
 
 "${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_mem;

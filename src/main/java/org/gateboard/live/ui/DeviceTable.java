@@ -19,7 +19,6 @@ class DeviceTable extends GbTable {
     private final Texts texts;
     private final Formats formats;
     private final Supplier<LocalDate> today;
-    private Boolean live;
 
     DeviceTable(Texts texts, Formats formats, Supplier<LocalDate> today) {
         super(List.of());
@@ -30,18 +29,16 @@ class DeviceTable extends GbTable {
     }
 
     void show(List<DeviceHealth> devices, boolean live) {
-        if (!Boolean.valueOf(live).equals(this.live)) {
-            this.live = live;
-            List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.device")),
-                    Column.text(texts.get("live.gate"))));
-            if (live) {
-                columns.addAll(List.of(Column.text(texts.get("live.status")),
-                        Column.text(texts.get("live.device.lastContact")), Column.number(texts.get("live.device.backlog")),
-                        Column.number(texts.get("live.device.clockSkew")), Column.text(texts.get("live.device.policy"))));
-            }
-            columns.add(Column.number(texts.get("live.nonConforming")));
-            setColumns(columns);
+        // the same columns again change nothing in the browser: a push sends a property only when it differs
+        List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.device")),
+                Column.text(texts.get("live.gate"))));
+        if (live) {
+            columns.addAll(List.of(Column.text(texts.get("live.status")),
+                    Column.text(texts.get("live.device.lastContact")), Column.number(texts.get("live.device.backlog")),
+                    Column.number(texts.get("live.device.clockSkew")), Column.text(texts.get("live.device.policy"))));
         }
+        columns.add(Column.number(texts.get("live.nonConforming")));
+        setColumns(columns);
         setRows(devices.stream().map(d -> row(d, live)).toList());
     }
 

@@ -11,7 +11,6 @@ class GateTable extends GbTable {
 
     private final Texts texts;
     private final Formats formats;
-    private Boolean live;
 
     GateTable(Texts texts, Formats formats) {
         super(List.of());
@@ -21,17 +20,15 @@ class GateTable extends GbTable {
     }
 
     void show(List<GateStats> gates, boolean live) {
-        if (!Boolean.valueOf(live).equals(this.live)) {
-            this.live = live;
-            List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.gate")),
-                    Column.number(texts.get("live.admitted")), Column.number(texts.get("live.refused"))));
-            if (live) {
-                columns.addAll(List.of(Column.number(texts.get("live.gate.arrivals")),
-                        Column.number(texts.get("live.gate.medianCheck")), Column.text(texts.get("live.gate.queueHeader")),
-                        Column.text(texts.get("live.status"))));
-            }
-            setColumns(columns);
+        // the same columns again change nothing in the browser: a push sends a property only when it differs
+        List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.gate")),
+                Column.number(texts.get("live.admitted")), Column.number(texts.get("live.refused"))));
+        if (live) {
+            columns.addAll(List.of(Column.number(texts.get("live.gate.arrivals")),
+                    Column.number(texts.get("live.gate.medianCheck")), Column.text(texts.get("live.gate.queueHeader")),
+                    Column.text(texts.get("live.status"))));
         }
+        setColumns(columns);
         setRows(gates.stream().map(g -> row(g, live)).toList());
     }
 

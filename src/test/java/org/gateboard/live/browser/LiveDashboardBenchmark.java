@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -42,11 +41,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>verdict-to-screen latency: browsers show the city centre's venue view while verdicts are stored at
  * {@code bench.rate} a second (rows inserted in batches of 100, then the event ingestion publishes); each
  * page records when its "admitted" figure changes, and each batch's latency is the time from its event to
- * the first screen update that includes it;</li>
- * <li>memory per session: heap after a full GC with {@code bench.sessions} browser sessions on the venue
- * view, against before, divided by the sessions; then the same sessions while ingesting, with the CPU time
- * the push threads use.</li>
+ * the first screen update that includes it.</li>
  * </ul>
+ * Memory per open dashboard is measured on a server running as its own process, without the browsers'
+ * driver in its heap: scripts/bench-dashboard-memory.sh.
  * Figures go to standard output and target/benchmark/live-dashboard.txt.
  */
 @Tag("benchmark")
@@ -56,11 +54,9 @@ class LiveDashboardBenchmark extends HttpTest {
     private static final int RATE = Integer.getInteger("bench.rate", 5000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int PAGES = Integer.getInteger("bench.pages", 4);
-    private static final int SESSIONS = Integer.getInteger("bench.sessions", 30);
     private static final boolean INSERT = Boolean.parseBoolean(System.getProperty("bench.insert", "true"));
     /** Through the device API over real HTTP (gate G1's demo token), instead of inserting and announcing. */
     private static final boolean HTTP = Boolean.parseBoolean(System.getProperty("bench.http", "false"));
-    private static final boolean PRODUCTION_LIKE = Boolean.parseBoolean(System.getProperty("bench.productionLike", "true"));
     private static final String OBSERVE = "() => { window.__gb = []; const el = document.querySelector('#total-admitted');"
             + " new MutationObserver(() => window.__gb.push([performance.timeOrigin + performance.now(), el.textContent]))"
             + ".observe(el, {childList: true, characterData: true, subtree: true}); }";
@@ -109,74 +105,6 @@ class LiveDashboardBenchmark extends HttpTest {
                     PAGES, load.rate(), load.seconds(), RATE, INSERT, HTTP, pct(latencies, 50), pct(latencies, 90),
                     pct(latencies, 99), pct(latencies, 100), latencies.size(), pct(listener, 50), pct(listener, 99),
                     pct(listener, 100)));
-            for (Page p : pages) {
-                p.context().close();
-            }
-        }
-    }
-
-    @Test
-    void memoryPerOpenDashboardSession() throws Exception {
-        try (Playwright playwright = Playwright.create(); Browser browser = Browsers.launch(playwright)) {
-            if (PRODUCTION_LIKE) {
-                // dev mode records where every component was created (for the dev tools); production mode
-                // does not, and that record alone is about half of a session's heap here
-                var disabled = com.vaadin.flow.component.internal.ComponentTracker.class.getDeclaredField("disabled");
-                disabled.setAccessible(true);
-                disabled.set(null, Boolean.TRUE);
-            }
-            // one session first, so classes, caches and the bundle are warm before measuring
-            openVenuePages(browser, 1).get(0).context().close();
-            Thread.sleep(2000);
-            int subscribersBefore = live.subscriberCount();
-            long before = usedHeapAfterGc();
-            histogram("before");
-            int half = Math.max(1, SESSIONS / 2);
-            List<Page> pages = new ArrayList<>(openVenuePages(browser, half));
-            // idle keep-alive HTTP connections close after 20 s; what stays is the sessions and their push
-            Thread.sleep(25_000);
-            long middle = usedHeapAfterGc();
-            histogram("middle");
-            pages.addAll(openVenuePages(browser, SESSIONS - half));
-            Thread.sleep(25_000);
-            long after = usedHeapAfterGc();
-            histogram("after");
-            int subscribers = live.subscriberCount() - subscribersBefore;
-            double perSession = (after - before) / (double) SESSIONS / 1024;
-            // the second half pays no one-off costs (server threads and buffers growing to the load)
-            double marginal = (after - middle) / (double) (SESSIONS - half) / 1024;
-
-            for (Page p : pages.subList(0, Math.min(4, pages.size()))) {
-                p.evaluate(OBSERVE);
-            }
-            long start = number(pages.get(0).locator("#total-admitted").textContent());
-            var threads = ManagementFactory.getThreadMXBean();
-            long cpuBefore = pushThreadsCpu(threads);
-            LoadResult load = ingest(Math.min(SECONDS, 20), start);
-            long pushCpuMs = (pushThreadsCpu(threads) - cpuBefore) / 1_000_000;
-            Thread.sleep(3000);
-            List<Long> latencies = new ArrayList<>();
-            for (Page p : pages.subList(0, Math.min(4, pages.size()))) {
-                @SuppressWarnings("unchecked")
-                List<List<Object>> changes = (List<List<Object>>) p.evaluate("() => window.__gb");
-                int k = 0;
-                for (Batch b : load.batches()) {
-                    while (k < changes.size() && number(String.valueOf(changes.get(k).get(1))) < b.cumulative()) {
-                        k++;
-                    }
-                    if (k < changes.size()) {
-                        latencies.add(Math.round(((Number) changes.get(k).get(0)).doubleValue()) - b.publishedAtMs());
-                    }
-                }
-            }
-            report("memory", String.format("sessions=%d live subscribers=%d dev-mode component tracking off: %s%n"
-                            + "  heap after GC: before=%.1f MB after=%.1f MB -> %.0f KB per open dashboard session;"
-                            + " second half alone: %.0f KB per session%n"
-                            + "  then ingesting %.0f/s for %.1f s with all sessions open: push threads CPU %d ms"
-                            + " (%.2f ms per session per second); latency on 4 of them p50=%d p99=%d max=%d ms",
-                    SESSIONS, subscribers, PRODUCTION_LIKE, before / 1048576.0, after / 1048576.0, perSession, marginal, load.rate(),
-                    load.seconds(), pushCpuMs, pushCpuMs / (double) SESSIONS / load.seconds(), pct(latencies, 50),
-                    pct(latencies, 99), pct(latencies, 100)));
             for (Page p : pages) {
                 p.context().close();
             }
@@ -262,35 +190,6 @@ class LiveDashboardBenchmark extends HttpTest {
 
     private Venue cityCentre() {
         return venues.venues().stream().filter(v -> v.code().equals("SH-CITY")).findFirst().orElseThrow();
-    }
-
-    private static long pushThreadsCpu(java.lang.management.ThreadMXBean threads) {
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("live-")) {
-                long cpu = threads.getThreadCpuTime(t.getId());
-                sum += Math.max(0, cpu);
-            }
-        }
-        return sum;
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(500);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** The heap's class histogram, to see what a session holds (diff the two files). */
-    private static void histogram(String name) throws Exception {
-        var server = ManagementFactory.getPlatformMBeanServer();
-        Object text = server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-                "gcClassHistogram", new Object[]{new String[0]}, new String[]{String[].class.getName()});
-        Path out = Path.of("target/benchmark/histogram-" + name + ".txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, String.valueOf(text));
     }
 
     private static long pct(List<Long> values, int p) {
