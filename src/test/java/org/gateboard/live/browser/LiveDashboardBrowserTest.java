@@ -110,6 +110,8 @@ class LiveDashboardBrowserTest extends HttpTest {
             assertThat(page.locator("#gates tbody tr").first()).containsText("G1");
             assertThat(page.locator("#gates th").first()).hasText("管控处");
             assertThat(page.locator("#devices tbody tr").first().locator(".badge").first()).isVisible();
+            // the gate that just posted is in contact: its device shows online within a few pushes
+            assertThat(page.locator("#devices tbody tr").first()).containsText("在线");
             page.locator("#gates").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(Path.of("target/screenshots/gates.png")));
             page.locator("#devices").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
