@@ -46,9 +46,10 @@ class StatsController {
     List<VenueDay> venues(@RequestParam(required = false) String date) {
         LocalDate day = parse(date);
         try {
-            List<VenueSummary> summaries = live.overview(day);
-            return summaries.stream().map(s -> {
-                var stats = live.venue(s.venue().id(), day);
+            return live.overview(day).stream().map(card -> {
+                // one snapshot per venue, so the totals and the breakdowns agree with each other
+                var stats = live.venue(card.venue().id(), day);
+                VenueSummary s = stats.summary();
                 Map<PersonRole, Long> byRole = stats.byRole().stream()
                         .collect(Collectors.toMap(r -> r.role(), r -> r.refused(), (a, b) -> a,
                                 () -> new java.util.EnumMap<>(PersonRole.class)));
