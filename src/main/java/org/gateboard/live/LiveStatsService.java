@@ -83,16 +83,22 @@ public class LiveStatsService {
     /** One card per visible venue for a day (null: today). */
     @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
     public List<VenueSummary> overview(LocalDate date) {
+        return allVenues(date).stream().map(VenueStats::summary).toList();
+    }
+
+    /** Every visible venue's figures for a day (null: today), in registry order, each from one snapshot. */
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    public List<VenueStats> allVenues(LocalDate date) {
         LocalDate day = checked(date);
         List<Venue> venues = visibleVenues();
         if (day.equals(today())) {
-            return venues.stream().map(v -> liveStats(v.id()).summary()).toList();
+            return venues.stream().map(v -> liveStats(v.id())).toList();
         }
         Registry.Snapshot reg = registry.get();
         Map<Long, DayCounts> counts = pastDay(day);
         long now = clock.millis();
         return venues.stream().map(v -> assembler.stats(v, day, false,
-                counts.getOrDefault(v.id(), new DayCounts()), reg, now).summary()).toList();
+                counts.getOrDefault(v.id(), new DayCounts()), reg, now)).toList();
     }
 
     /** A visible venue's figures for a day (null: today); an invisible or unknown venue is "not found". */

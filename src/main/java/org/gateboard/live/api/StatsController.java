@@ -46,9 +46,8 @@ class StatsController {
     List<VenueDay> venues(@RequestParam(required = false) String date) {
         LocalDate day = parse(date);
         try {
-            return live.overview(day).stream().map(card -> {
-                // one snapshot per venue, so the totals and the breakdowns agree with each other
-                var stats = live.venue(card.venue().id(), day);
+            // one snapshot per venue, so its totals and breakdowns agree with each other
+            return live.allVenues(day).stream().map(stats -> {
                 VenueSummary s = stats.summary();
                 Map<PersonRole, Long> byRole = stats.byRole().stream()
                         .collect(Collectors.toMap(r -> r.role(), r -> r.refused(), (a, b) -> a,
