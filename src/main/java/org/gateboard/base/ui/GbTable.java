@@ -61,6 +61,11 @@ public class GbTable extends Component implements HasSize {
         return table;
     }
 
+    /** A row of a {@link #figures()} table: the (translated) label and its value. */
+    public static List<Cell> figure(String label, String value) {
+        return List.of(Cell.of(label), Cell.of(value));
+    }
+
     public void setColumns(List<Column> columns) {
         getElement().setProperty("columns", write(columns.stream()
                 .map(c -> c.numeric() ? Map.of("header", c.header(), "numeric", true) : Map.of("header", c.header()))

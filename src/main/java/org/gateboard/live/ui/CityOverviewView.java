@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -79,20 +80,9 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
         });
 
-        district.setLabel(getTranslation("live.filter.district"));
-        district.setId("filter-district");
-        district.setItemLabelGenerator(d -> d == null ? getTranslation("live.filter.all") : d);
-        district.setEmptySelectionAllowed(true);
-        district.setEmptySelectionCaption(getTranslation("live.filter.all"));
-        district.addValueChangeListener(e -> layoutCards());
-
-        level.setLabel(getTranslation("live.filter.level"));
-        level.setId("filter-level");
+        filter(district, "live.filter.district", "filter-district", d -> d);
+        filter(level, "live.filter.level", "filter-level", l -> getTranslation("venue.level." + l.name()));
         level.setItems(VenueLevel.values());
-        level.setItemLabelGenerator(l -> l == null ? getTranslation("live.filter.all") : getTranslation("venue.level." + l.name()));
-        level.setEmptySelectionAllowed(true);
-        level.setEmptySelectionCaption(getTranslation("live.filter.all"));
-        level.addValueChangeListener(e -> layoutCards());
 
         sort.setLabel(getTranslation("live.sort"));
         sort.setId("sort");
@@ -108,6 +98,17 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         cards.setId("venue-cards");
         cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         add(new H2(getTranslation("live.overview.title")), toolbar, cards);
+    }
+
+    /** A filter whose empty choice reads "all"; a change lays the cards out again. */
+    private <X> void filter(Select<X> select, String labelKey, String id, Function<X, String> label) {
+        String all = getTranslation("live.filter.all");
+        select.setLabel(getTranslation(labelKey));
+        select.setId(id);
+        select.setItemLabelGenerator(x -> x == null ? all : label.apply(x));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(all);
+        select.addValueChangeListener(e -> layoutCards());
     }
 
     @Override
@@ -203,7 +204,7 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
 
         private List<GbTable.Cell> figure(String key, String value) {
-            return List.of(GbTable.Cell.of(getTranslation(key)), GbTable.Cell.of(value));
+            return GbTable.figure(getTranslation(key), value);
         }
     }
 }

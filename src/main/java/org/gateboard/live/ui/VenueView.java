@@ -159,9 +159,9 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         warnings.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
                 .collect(Collectors.joining(" · ")));
         Badges.style(warnings, "error");
-        reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> List.of(
-                GbTable.Cell.of(getTranslation("live.reason." + r.name())),
-                GbTable.Cell.of(formats.count(stats.refusalsByReason().getOrDefault(r, 0L))))).toList());
+        reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> GbTable.figure(
+                getTranslation("live.reason." + r.name()),
+                formats.count(stats.refusalsByReason().getOrDefault(r, 0L)))).toList());
         roles.show(stats.byRole());
         List<HourCount> hours = stats.hourly();
         hourly.setData(hours.stream().map(h -> getTranslation("live.hour", String.format("%02d", h.hour()))).toList(),
