@@ -123,6 +123,18 @@ final class VerdictBatchParser {
         return node == null || node.isNull();
     }
 
+    /** The field's node, or null when it is absent or null; then "required" (and {@code hint}) is an error if it must be there. */
+    private static JsonNode present(JsonNode o, String field, boolean required, String hint, List<String> errors) {
+        JsonNode node = o.get(field);
+        if (!isAbsent(node)) {
+            return node;
+        }
+        if (required) {
+            errors.add(field + ": required" + hint);
+        }
+        return null;
+    }
+
     private static UUID uuid(JsonNode o, List<String> errors) {
         JsonNode node = o.get("id");
         if (isAbsent(node)) {
@@ -179,11 +191,8 @@ final class VerdictBatchParser {
 
     private static <E extends Enum<E>> E enumValue(JsonNode o, String field, Class<E> type, boolean required,
                                                    List<String> errors) {
-        JsonNode node = o.get(field);
-        if (isAbsent(node)) {
-            if (required) {
-                errors.add(field + ": required");
-            }
+        JsonNode node = present(o, field, required, "", errors);
+        if (node == null) {
             return null;
         }
         E value = node.isTextual() ? constant(type, node.textValue()) : null;
@@ -236,11 +245,9 @@ final class VerdictBatchParser {
     }
 
     private static Boolean bool(JsonNode o, String field, boolean required, List<String> errors) {
-        JsonNode node = o.get(field);
-        if (isAbsent(node)) {
-            if (required) {
-                errors.add(field + ": required" + ("photoOnCode".equals(field) ? " unless reasons contains NO_CODE" : ""));
-            }
+        JsonNode node = present(o, field, required,
+                "photoOnCode".equals(field) ? " unless reasons contains NO_CODE" : "", errors);
+        if (node == null) {
             return null;
         }
         if (!node.isBoolean()) {
@@ -252,11 +259,8 @@ final class VerdictBatchParser {
 
     private static BigDecimal number(JsonNode o, String field, boolean required, BigDecimal min, BigDecimal max,
                                      List<String> errors) {
-        JsonNode node = o.get(field);
-        if (isAbsent(node)) {
-            if (required) {
-                errors.add(field + ": required");
-            }
+        JsonNode node = present(o, field, required, "", errors);
+        if (node == null) {
             return null;
         }
         String range = "must be a number between " + min.toPlainString() + " and " + max.toPlainString();
