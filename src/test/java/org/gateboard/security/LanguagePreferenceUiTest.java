@@ -20,12 +20,17 @@ class LanguagePreferenceUiTest extends UiTest {
     @Autowired
     UserService users;
 
-    @Test
-    void aNewAccountSeesChineseWhateverTheBrowserSays() {
-        String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
+    /** Signs in (the page loads again, as after the login form) and opens the start page. */
+    private void signInAndOpenStartPage(String name) {
         login(name, TestAccounts.PASSWORD);
         reloadPage();
         navigate("");
+    }
+
+    @Test
+    void aNewAccountSeesChineseWhateverTheBrowserSays() {
+        String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
+        signInAndOpenStartPage(name);
 
         assertThat(UI.getCurrent().getLocale()).isEqualTo(MessagesI18NProvider.CHINESE);
         assertThat(menuLabels()).contains("实时看板");
@@ -34,9 +39,7 @@ class LanguagePreferenceUiTest extends UiTest {
     @Test
     void switchingToEnglishTranslatesTheShellAndIsRememberedAtTheNextSignIn() {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
-        login(name, TestAccounts.PASSWORD);
-        reloadPage();
-        navigate("");
+        signInAndOpenStartPage(name);
 
         _setValue(LocatorJ._get(LanguageSwitch.class), MessagesI18NProvider.ENGLISH);
 
@@ -46,9 +49,7 @@ class LanguagePreferenceUiTest extends UiTest {
         assertThat(menuLabels()).contains("Live dashboard");
 
         newBrowserSession();
-        login(name, TestAccounts.PASSWORD);
-        reloadPage();
-        navigate("");
+        signInAndOpenStartPage(name);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(MessagesI18NProvider.ENGLISH);
         assertThat(menuLabels()).contains("Live dashboard");
         assertThat(LocatorJ._get(LanguageSwitch.class).getValue()).isEqualTo(MessagesI18NProvider.ENGLISH);
@@ -57,9 +58,7 @@ class LanguagePreferenceUiTest extends UiTest {
     @Test
     void switchingBackToChineseIsRememberedToo() {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
-        login(name, TestAccounts.PASSWORD);
-        reloadPage();
-        navigate("");
+        signInAndOpenStartPage(name);
         _setValue(LocatorJ._get(LanguageSwitch.class), MessagesI18NProvider.ENGLISH);
         navigate("");
 

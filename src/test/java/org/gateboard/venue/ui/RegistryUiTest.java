@@ -13,6 +13,7 @@ import org.gateboard.venue.Device;
 import org.gateboard.venue.DeviceStatus;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.GateDraft;
+import org.gateboard.venue.IssuedToken;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueDraft;
 import org.gateboard.venue.VenueLevel;
@@ -154,17 +155,28 @@ class RegistryUiTest extends UiTest {
         assertThat(row).contains("东门扫码机 1", "启用").noneMatch(cell -> cell.contains(token));
     }
 
-    @Test
-    void rotatingATokenShowsTheNewOneOnceAndTheOldOneStops() {
+    private record OneDevice(VenueGatesView view, IssuedToken token) {
+    }
+
+    /** Signed in as admin: a new venue whose gate G1 has one registered scanner, selected on the gates page. */
+    private OneDevice gatesPageWithOneDeviceSelected() {
         login("admin", "admin123");
         Venue venue = venues.createVenue(draft(uniqueCode()));
         Gate gate = venues.createGate(venue.id(), new GateDraft("G1", "东门", "East entrance"));
-        String oldToken = venues.registerDevice(gate.id(), "scanner").token();
+        IssuedToken token = venues.registerDevice(gate.id(), "scanner");
         navigate("admin/venues/" + venue.id() + "/gates");
         VenueGatesView view = _get(VenueGatesView.class);
         view.grid.select(gate);
-
         view.devices.grid.select(GridKt._get(view.devices.grid, 0));
+        return new OneDevice(view, token);
+    }
+
+    @Test
+    void rotatingATokenShowsTheNewOneOnceAndTheOldOneStops() {
+        OneDevice one = gatesPageWithOneDeviceSelected();
+        String oldToken = one.token().token();
+        VenueGatesView view = one.view();
+
         _click(view.devices.rotate);
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
@@ -176,14 +188,9 @@ class RegistryUiTest extends UiTest {
 
     @Test
     void revokingADeviceAsksFirstAndIsFinal() {
-        login("admin", "admin123");
-        Venue venue = venues.createVenue(draft(uniqueCode()));
-        Gate gate = venues.createGate(venue.id(), new GateDraft("G1", "东门", "East entrance"));
-        long deviceId = venues.registerDevice(gate.id(), "scanner").deviceId();
-        navigate("admin/venues/" + venue.id() + "/gates");
-        VenueGatesView view = _get(VenueGatesView.class);
-        view.grid.select(gate);
-        view.devices.grid.select(GridKt._get(view.devices.grid, 0));
+        OneDevice one = gatesPageWithOneDeviceSelected();
+        long deviceId = one.token().deviceId();
+        VenueGatesView view = one.view();
 
         _click(view.devices.revoke);
         ConfirmDialog confirm = _get(ConfirmDialog.class);
@@ -199,15 +206,10 @@ class RegistryUiTest extends UiTest {
 
     @Test
     void disablingAndEnablingADevice() {
-        login("admin", "admin123");
-        Venue venue = venues.createVenue(draft(uniqueCode()));
-        Gate gate = venues.createGate(venue.id(), new GateDraft("G1", "东门", "East entrance"));
-        long deviceId = venues.registerDevice(gate.id(), "scanner").deviceId();
-        navigate("admin/venues/" + venue.id() + "/gates");
-        VenueGatesView view = _get(VenueGatesView.class);
-        view.grid.select(gate);
+        OneDevice one = gatesPageWithOneDeviceSelected();
+        long deviceId = one.token().deviceId();
+        VenueGatesView view = one.view();
 
-        view.devices.grid.select(GridKt._get(view.devices.grid, 0));
         _click(view.devices.toggle);
         assertThat(venues.device(deviceId).orElseThrow().status()).isEqualTo(DeviceStatus.DISABLED);
         view.devices.grid.select(GridKt._get(view.devices.grid, 0));
