@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -30,7 +31,13 @@ public final class Browsers {
         return path;
     }
 
+    /**
+     * Launches Chromium. Assertions wait up to 30 s instead of Playwright's 5: on a loaded 2-core CI machine
+     * the first view after sign-in can take longer than 5 s to render in dev mode, and a wait that ends early
+     * only turns a slow machine into a failed test.
+     */
     public static Browser launch(Playwright playwright) {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(chromium()).setHeadless(true).setArgs(FLAGS));
     }
