@@ -116,7 +116,7 @@ class PolicyAndHeartbeatTest extends DeviceApiTestSupport {
 
         assertThat(get("/api/v1/policy", device.token()).statusCode()).isEqualTo(200);
 
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         Integer rows;
         do {
             Thread.sleep(100);

@@ -153,7 +153,7 @@ class RetryAndEventsTest extends DeviceApiTestSupport {
     }
 
     private List<Seen> awaitEvents(TestDevice device, int n) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (eventsOf(device).size() < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
@@ -161,7 +161,7 @@ class RetryAndEventsTest extends DeviceApiTestSupport {
     }
 
     private void awaitStored(TestDevice device, int n) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (storedForDevice(device) < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
