@@ -6,15 +6,12 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Opens real dashboard sessions against a Gateboard server running as its own process and, at each step,
@@ -27,15 +24,12 @@ import java.util.regex.Pattern;
  */
 public final class DashboardSessionsLoad {
 
-    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
-    private static final long CLOCK_TICKS = 100;
-
     private DashboardSessionsLoad() {
     }
 
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
-        long pid = Long.parseLong(args[1]);
+        ServerProcess server = new ServerProcess(Long.parseLong(args[1]));
         long venueId = Long.parseLong(args[2]);
         int[] steps = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         Path out = Path.of(args[4]);
@@ -58,19 +52,15 @@ public final class DashboardSessionsLoad {
                 }
                 // idle keep-alive HTTP connections close after 20 s; what stays is the sessions and their push
                 Thread.sleep(settle * 1000L);
-                long cpu0 = cpuTicks(pid);
+                double cpu0 = server.cpuSeconds();
                 long t0 = System.nanoTime();
                 Thread.sleep(20_000);
-                double cpuShare = (cpuTicks(pid) - cpu0) / (double) CLOCK_TICKS / ((System.nanoTime() - t0) / 1e9);
-                jcmd(pid, "GC.run");
-                jcmd(pid, "GC.run");
-                String histogram = jcmd(pid, "GC.class_histogram");
-                Files.writeString(out.resolve("histogram-" + n + ".txt"), histogram);
+                double cpuShare = (server.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9);
+                server.jcmd("GC.run");
+                long live = server.liveHeap(out.resolve("histogram-" + n + ".txt"));
                 if (System.getenv("BENCH_HEAP_DUMP") != null) {
-                    jcmd(pid, "GC.heap_dump " + out.toAbsolutePath().resolve("heap-" + n + ".hprof"));
+                    server.jcmd("GC.heap_dump " + out.toAbsolutePath().resolve("heap-" + n + ".hprof"));
                 }
-                Matcher m = TOTAL.matcher(histogram);
-                long live = m.find() ? Long.parseLong(m.group(2)) : -1;
                 String row = String.format("sessions=%d live-heap=%d bytes (%.1f MB) server-cpu=%.3f cores (20 s)",
                         n, live, live / 1048576.0, cpuShare);
                 System.out.println(row);
@@ -137,18 +127,5 @@ public final class DashboardSessionsLoad {
         if (page.url().contains("/login")) {
             throw new IllegalStateException("Could not sign in as " + username);
         }
-    }
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return text;
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# How many open dashboards one node holds while ingesting: Gateboard (production jar, prod profile with demo
+# data) runs as its own process; the gate simulator's load mode posts verdicts through the device API with
+# the demo gates' tokens at a fixed rate; a separate JVM opens dashboard sessions in steps, each signing in
+# through the login form and holding its push WebSocket (permessage-deflate) as a browser tab does, without
+# rendering (src/test/java/org/gateboard/live/browser/PushSessionsLoad.java). At each step it reports the
+# verdicts the server accepted per second, the server's CPU, the pushes each session received and the gaps
+# between them, and the live heap.
+# Usage: scripts/bench-dashboard-sessions.sh [steps, default 0,100,250,500,1000] [verdicts/s, default 1000]
+# Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
+# recreates the database gateboard_sessions) and a JDK (jcmd). No browser.
+# BENCH_SETTLE / BENCH_WINDOW: seconds to wait after opening a step's sessions / to measure (20 / 30).
+# Results: bench/dashboard-sessions/ (result.txt, steps.txt, a class histogram per step, app.log, load.log).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STEPS="${1:-0,100,250,500,1000}"
+RATE="${2:-1000}"
+DB_HOST="${BENCH_DB_HOST:-127.0.0.1}"
+DB_PORT="${BENCH_DB_PORT:-3306}"
+DB_USER="${BENCH_DB_USER:-root}"
+DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
+PORT="${BENCH_PORT:-8192}"
+DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_sessions"
+OUT=bench/dashboard-sessions
+mkdir -p "$OUT"
+SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
+
+"${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_sessions;
+  CREATE DATABASE gateboard_sessions CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+
+source scripts/bench-lib.sh
+production_jar
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+mvn -B -q test-compile
+CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+
+# the demo gate simulator stays on at a gentle rate, so every venue (and so every open view) keeps changing
+PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
+  GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
+  start_app "$OUT/app.log" java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
+  --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true --gateboard.demo.simulator.rate=20
+VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_sessions.venue WHERE code = 'SH-CITY'")
+grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u > "$OUT/tokens.txt"
+
+{ echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}  offered verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
+LOAD_PID=
+if [ "$RATE" -gt 0 ]; then
+  java -Xmx512m -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load --url "http://127.0.0.1:$PORT" \
+    --tokens-file "$OUT/tokens.txt" --devices "$(wc -l < "$OUT/tokens.txt")" --batch 100 --seconds 86400 \
+    --rate "$RATE" --warmup 0 --runs open --rounds 1 > "$OUT/load.log" 2>&1 &
+  LOAD_PID=$!
+  trap 'kill $LOAD_PID 2>/dev/null || true; kill $APP_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+fi
+java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.live.browser.PushSessionsLoad "http://127.0.0.1:$PORT" \
+  "$APP_PID" "$VENUE" "$STEPS" "$OUT" "${BENCH_SETTLE:-20}" "${BENCH_WINDOW:-30}" | tee "$OUT/result.txt"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
