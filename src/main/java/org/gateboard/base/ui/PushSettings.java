@@ -20,11 +20,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
  * <li>Write threads: Atmosphere's default is a fixed pool of 200 threads for writing pushes, and a fixed
  * pool starts a new thread for every task until it has them all, so a few open dashboards soon park 200
- * threads with their stacks and thread-local buffers. Pushes are small and go out twice a second per view;
- * a handful of threads writes them, the rest wait in the pool's queue. Each connection's writer hands its
-thread back as soon as its queue is empty ({@code threadWaitTime} 0): by default it keeps the thread for
-100 ms in case another message follows, so 8 threads wrote at most some 80 screens' pushes a second, and
-with 100 screens open their pushes came in bursts every 2 s instead of every 500 ms.</li>
+ * threads with their stacks and thread-local buffers. Each connection's writer keeps its thread for 100 ms
+ * after a message in case another follows, so a pool of n threads writes at most about 10n screens' pushes
+ * a second: 8 threads (the first choice) held only about 40 screens at two pushes a second, and with 100
+ * screens open their pushes came in bursts every 2 s. 64 threads keep some 300 screens at full cadence.
+ * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence with many more screens, but
+ * in Chromium the push connection then closed and updates stopped: not an option.)</li>
  * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
  * buffer size (8 KB by default: reading, unmasking, encoding, writing, compressing), all kept while it is
  * open. A push message longer than the buffer goes out in several writes, which for the few KB of a
@@ -53,8 +54,7 @@ class PushSettings implements BeanPostProcessor {
             "org.atmosphere.websocket.bufferSize", "2048",
             "org.atmosphere.websocket.maxTextMessageSize", "2048",
             "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
-            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "8",
-            "org.atmosphere.cpr.Broadcaster.threadWaitTime", "0",
+            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "64",
             "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName());
 
     @Override
