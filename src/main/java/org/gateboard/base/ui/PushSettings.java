@@ -20,10 +20,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
  * <li>Write threads: Atmosphere's default is a fixed pool of 200 threads for writing pushes, and a fixed
  * pool starts a new thread for every task until it has them all, so a few open dashboards soon park 200
- * threads with their stacks and thread-local buffers. Each connection's writer keeps its thread for 100 ms
- * after a message in case another follows, so a pool of n threads writes at most about 10n screens' pushes
- * a second: 8 threads (the first choice) held only about 40 screens at two pushes a second, and with 100
- * screens open their pushes came in bursts every 2 s. 64 threads keep some 300 screens at full cadence.
+ * threads with their stacks and thread-local buffers. But each connection's writer keeps its thread for
+ * up to 100 ms after a message in case another follows, so too small a pool delays pushes: with 8 threads
+ * (the first choice) and 100 screens open, pushes came in bursts every 2 s instead of every 500 ms. With 64
+ * the sessions benchmark (docs/performance.md) kept 1,000 screens at 1.8 pushes a second.
  * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence with many more screens, but
  * in Chromium the push connection then closed and updates stopped: not an option.)</li>
  * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
