@@ -21,29 +21,13 @@ DB_PORT="${BENCH_DB_PORT:-3306}"
 DB_USER="${BENCH_DB_USER:-root}"
 DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
 PORT="${BENCH_PORT:-8191}"
-DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_mem"
 OUT=bench/dashboard-memory
 mkdir -p "$OUT"
 rm -rf "$OUT"/heap-*.hprof*
 SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
 
-"${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_mem;
-  CREATE DATABASE gateboard_mem CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-
 source scripts/bench-lib.sh
-production_jar
-if [ ! -f target/classpath.txt ] || [ ! -d target/test-classes ]; then
-  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  mvn -B -q test-compile
-fi
-CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
-
-PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
-  GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
-  start_app "$OUT/app.log" java ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
-  --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true \
-  --gateboard.demo.simulator.rate="$RATE"
-VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_mem.venue WHERE code = 'SH-CITY'")
+start_demo_server gateboard_mem "$RATE" "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g}"
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx1g}  simulated verdicts/s: $RATE"; } | tee "$OUT/machine.txt"

@@ -21,26 +21,13 @@ DB_PORT="${BENCH_DB_PORT:-3306}"
 DB_USER="${BENCH_DB_USER:-root}"
 DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
 PORT="${BENCH_PORT:-8192}"
-DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_sessions"
 OUT=bench/dashboard-sessions
 mkdir -p "$OUT"
 SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
 
-"${SQL[@]}" -e "DROP DATABASE IF EXISTS gateboard_sessions;
-  CREATE DATABASE gateboard_sessions CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-
 source scripts/bench-lib.sh
-production_jar
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
-
 # the demo gate simulator stays on at a gentle rate, so every venue (and so every open view) keeps changing
-PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
-  GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
-  start_app "$OUT/app.log" java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod \
-  --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true --gateboard.demo.simulator.rate=20
-VENUE=$("${SQL[@]}" -N -e "SELECT id FROM gateboard_sessions.venue WHERE code = 'SH-CITY'")
+start_demo_server gateboard_sessions 20 "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}"
 grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u > "$OUT/tokens.txt"
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -27,3 +27,23 @@ production_jar() {
     JAR=$(ls target/gateboard-*.jar | head -1)
   fi
 }
+
+# start_demo_server DATABASE SIMULATED_RATE LOG JAVA_OPTS: recreates DATABASE on the MariaDB server (SQL,
+# DB_HOST, DB_PORT, DB_USER, DB_PASSWORD set by the caller), builds the production jar and the test classes
+# (the load drivers live there), starts Gateboard on PORT (prod profile, demo data, the demo gate simulator
+# at SIMULATED_RATE verdicts/s) and sets CP, APP_PID and VENUE (the city centre's id).
+start_demo_server() {
+  local db=$1 rate=$2 log=$3 opts=$4
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $db;
+    CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  production_jar
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+  mvn -B -q test-compile
+  CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+  PORT="$PORT" GATEBOARD_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$db" GATEBOARD_DB_USER="$DB_USER" \
+    GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
+    GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
+    start_app "$log" java $opts -jar "$JAR" --spring.profiles.active=prod \
+    --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true --gateboard.demo.simulator.rate="$rate"
+  VENUE=$("${SQL[@]}" -N -e "SELECT id FROM $db.venue WHERE code = 'SH-CITY'")
+}
