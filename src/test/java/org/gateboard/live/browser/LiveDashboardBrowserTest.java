@@ -58,11 +58,6 @@ class LiveDashboardBrowserTest extends HttpTest {
         }
     }
 
-    /**
-     * Stores verdicts as gate G1 of the city centre would. Until the device API is in this branch this
-     * inserts the rows and publishes the event the ingestion path publishes; with it, this becomes a
-     * POST /api/v1/verdicts with the demo token gbd_demo_sh-city_g1.
-     */
     /** Through the device API over real HTTP, as the city centre's gate G1 would. */
     private void postVerdicts(List<StoredVerdict> verdicts) {
         new GateClient(baseUrl(), "gbd_demo_sh-city_g1").post(verdicts);
@@ -95,7 +90,7 @@ class LiveDashboardBrowserTest extends HttpTest {
             long admittedBefore = number(page.locator("#total-admitted").textContent());
             long refusedBefore = number(page.locator("#total-refused").textContent());
             double chartBefore = chartSum(page);
-            page.evaluate("() => window.__gbNoReload = true");
+            page.evaluate("() => { window.__gbNoReload = true; window.__gbChart = document.querySelector('gb-chart').chart; }");
 
             postVerdicts(verdictsAtCityCentreG1(3, 2));
 
@@ -106,6 +101,12 @@ class LiveDashboardBrowserTest extends HttpTest {
                     chartBefore);
             assertThat(chartSum(page)).isEqualTo(chartBefore + 5);
             assertThat(page.evaluate("() => window.__gbNoReload === true")).as("the page was not reloaded").isEqualTo(true);
+            assertThat(page.evaluate("() => document.querySelector('gb-chart').chart === window.__gbChart"))
+                    .as("the chart was updated in place (animated), not re-created").isEqualTo(true);
+            assertThat(page.evaluate("() => { const el = document.querySelector('gb-chart');"
+                    + " return el.chart.data.datasets[0].backgroundColor"
+                    + " === getComputedStyle(el).getPropertyValue('--lumo-success-color').trim(); }"))
+                    .as("admitted bars take Lumo's success colour").isEqualTo(true);
             // the gate and device tables are drawn in the browser from the server's JSON
             assertThat(page.locator("#gates tbody tr").first()).containsText("G1");
             assertThat(page.locator("#gates th").first()).hasText("管控处");

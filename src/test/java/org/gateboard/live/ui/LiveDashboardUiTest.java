@@ -151,6 +151,22 @@ class LiveDashboardUiTest extends UiTest {
     }
 
     @Test
+    void anEnglishSpeakerSeesTheVenueViewAndItsChartInEnglish() {
+        TestVenue v = seededToday();
+        login("admin", "admin123");
+        UI.getCurrent().setLocale(org.gateboard.base.i18n.MessagesI18NProvider.ENGLISH);
+        navigate("venues/" + v.id());
+
+        assertThat(text("live-indicator")).isEqualTo("● Live");
+        assertThat(reason(RefusalReason.FEVER)).isEqualTo("1");
+        assertThat(LocatorJ._get(RoleTable.class).getHeaders()).containsExactly("Role", "Admitted", "Refused");
+        GbChart chart = LocatorJ._get(GbChart.class);
+        assertThat(chart.getLabels()).hasSize(24).startsWith("00:00", "01:00").endsWith("23:00");
+        assertThat(chart.getDatasets()).extracting(GbChart.Dataset::label).containsExactly("Admitted", "Refused");
+        assertThat(chart.getDatasets()).extracting(GbChart.Dataset::colorRole).containsExactly("success", "error");
+    }
+
+    @Test
     void aPastDayIsAggregatedFromTheDatabaseAndDoesNotFollowLiveCounts() {
         TestVenue v = fixture.newVenue("测试区", 1);
         LocalDate day = live.today().minusDays(3 + (System.nanoTime() % 300));
