@@ -144,6 +144,14 @@ public class LiveStatsService {
         updates.flushNow();
     }
 
+    /**
+     * Pushes every open view now, changed or not, as the refresh every {@link LiveSettings#refreshInterval()}
+     * does so that rates, online states and the day move on in a quiet hour (tests).
+     */
+    public void refreshViews() {
+        updates.refreshNow();
+    }
+
     /** Open subscriptions, to check that views unsubscribe. */
     public int subscriberCount() {
         return updates.count();

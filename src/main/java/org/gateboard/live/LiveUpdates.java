@@ -102,6 +102,11 @@ class LiveUpdates implements SmartLifecycle {
         round(false, false);
     }
 
+    /** Pushes every subscriber now, on the calling thread, as the periodic refresh round does (tests). */
+    void refreshNow() {
+        round(true, false);
+    }
+
     private void tick() {
         try {
             boolean refresh = System.nanoTime() - lastRefresh >= settings.refreshInterval().toNanos();

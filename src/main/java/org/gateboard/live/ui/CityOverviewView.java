@@ -129,6 +129,11 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void show(List<VenueSummary> summaries) {
+        if (!summaries.isEmpty() && summaries.get(0).live() && !summaries.get(0).date().equals(day)) {
+            // midnight passed with the wall screen open: the cards are the new day's, and so is a card's click
+            day = summaries.get(0).date();
+            DatePickers.movedOnTo(date, day);
+        }
         shown = summaries;
         for (VenueSummary s : summaries) {
             cardsByVenue.computeIfAbsent(s.venue().id(), id -> new VenueCard(s.venue())).show(s);

@@ -3,6 +3,7 @@ package org.gateboard.live.ui;
 import com.vaadin.flow.component.datepicker.DatePicker;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -34,5 +35,11 @@ final class DatePickers {
         picker.setI18n(i18n);
         picker.setLocale(locale);
         return picker;
+    }
+
+    /** Shows {@code today} as the chosen and latest day: midnight passed with a live view open. */
+    static void movedOnTo(DatePicker picker, LocalDate today) {
+        picker.setMax(today);
+        picker.setValue(today);
     }
 }

@@ -145,8 +145,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         if (stats.live() && !stats.date().equals(day)) {
             // midnight passed with the wall screen open: the counts are the new day's
             day = stats.date();
-            date.setMax(day);
-            date.setValue(day);
+            DatePickers.movedOnTo(date, day);
         }
         admitted.set(formats.count(s.admitted()));
         refused.set(formats.count(s.refused()));

@@ -4,6 +4,8 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.NotFoundException;
 import org.gateboard.base.UserFacingException;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -164,6 +167,35 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(chart.getLabels()).hasSize(24).startsWith("00:00", "01:00").endsWith("23:00");
         assertThat(chart.getDatasets()).extracting(GbChart.Dataset::label).containsExactly("Admitted", "Refused");
         assertThat(chart.getDatasets()).extracting(GbChart.Dataset::colorRole).containsExactly("success", "error");
+    }
+
+    @Test
+    void wallScreensLeftOpenOverMidnightMoveOnToTheNewDay() {
+        TestVenue v = seededToday();
+        String code = v.venue().code();
+        LocalDate first = live.today();
+        login("official", "official123");
+        navigate("");
+        assertThat(card(code, "live.admitted")).isEqualTo("4");
+
+        clock.advance(Duration.between(clock.instant(), first.plusDays(1).atTime(0, 0, 30).atZone(venueZone)));
+        fixture.store(List.of(admitted(v, 0, clock.instant(), PersonRole.BIDDER, 9.0)));
+        live.flushUpdates();
+        MockVaadin.clientRoundtrip();
+
+        assertThat(card(code, "live.admitted")).as("only the new day's verdict").isEqualTo("1");
+        assertThat(LocatorJ._get(DatePicker.class, spec -> spec.withId("overview-date")).getValue())
+                .isEqualTo(first.plusDays(1));
+        LocatorJ._click(LocatorJ._get(Div.class, spec -> spec.withId("venue-card-" + code)));
+        assertThat(text("live-indicator")).as("the card opens the new day, live").isEqualTo("● 实时");
+        assertThat(text("total-admitted")).isEqualTo("1");
+
+        clock.advance(Duration.ofDays(1));
+        live.refreshViews();
+        MockVaadin.clientRoundtrip();
+        assertThat(LocatorJ._get(DatePicker.class, spec -> spec.withId("venue-date")).getValue())
+                .isEqualTo(first.plusDays(2));
+        assertThat(text("total-admitted")).isEqualTo("0");
     }
 
     @Test
