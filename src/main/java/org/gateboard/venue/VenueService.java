@@ -150,20 +150,12 @@ public class VenueService {
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
         draft.validate();
         Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
-        try {
-            int n = jdbc.update("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
-                            + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
-                    draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(), draft.level().name(),
-                    blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
-            if (n != 1) {
-                throw new ConflictException("error.concurrentChange");
-            }
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("venue.error.duplicateCode");
-        }
+        updateVersioned("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
+                        + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
+                "venue.error.duplicateCode", draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(),
+                draft.level().name(), blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
         Venue after = venue(id).orElseThrow();
-        audit.record("venue", id, active == before.active() ? "update" : (active ? "activate" : "deactivate"),
-                before, after);
+        audit.record("venue", id, updateAction(before.active(), active), before, after);
         return after;
     }
 
@@ -199,19 +191,11 @@ public class VenueService {
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
         draft.validate();
         Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
-        try {
-            int n = jdbc.update("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
-                            + " WHERE id = ? AND version = ?", draft.code().trim(), draft.nameZh().trim(),
-                    draft.nameEn().trim(), active, gateId, version);
-            if (n != 1) {
-                throw new ConflictException("error.concurrentChange");
-            }
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("venue.gate.error.duplicateCode");
-        }
+        updateVersioned("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
+                        + " WHERE id = ? AND version = ?", "venue.gate.error.duplicateCode", draft.code().trim(),
+                draft.nameZh().trim(), draft.nameEn().trim(), active, gateId, version);
         Gate after = gate(gateId).orElseThrow();
-        audit.record("gate", gateId, active == before.active() ? "update" : (active ? "activate" : "deactivate"),
-                before, after);
+        audit.record("gate", gateId, updateAction(before.active(), active), before, after);
         return after;
     }
 
@@ -293,6 +277,27 @@ public class VenueService {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    /**
+     * An update guarded by the row's version: someone else's change in between is a conflict, and so is a
+     * code that another row of the same kind already has.
+     */
+    private void updateVersioned(String sql, String duplicateKey, Object... args) {
+        int n;
+        try {
+            n = jdbc.update(sql, args);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(duplicateKey);
+        }
+        if (n != 1) {
+            throw new ConflictException("error.concurrentChange");
+        }
+    }
+
+    /** How the audit trail names an edit: a change of the active flag is the news. */
+    private static String updateAction(boolean wasActive, boolean active) {
+        return wasActive == active ? "update" : (active ? "activate" : "deactivate");
     }
 
     private static String blankToNull(String s) {
