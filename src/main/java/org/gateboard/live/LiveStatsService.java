@@ -10,7 +10,6 @@ import org.gateboard.venue.Venue;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -45,7 +44,8 @@ public class LiveStatsService {
         }
     };
 
-    private record PastDay(Instant readAt, Map<Long, DayCounts> counts) {
+    /** A past day's figures and when they were read, as elapsed time (a clock set back cannot keep them). */
+    private record PastDay(long readNanos, Map<Long, DayCounts> counts) {
     }
 
     LiveStatsService(LiveCounters counters, Registry registry, VerdictAggregates aggregates,
@@ -181,7 +181,7 @@ public class LiveStatsService {
     private Map<Long, DayCounts> pastDay(LocalDate day) {
         synchronized (pastDays) {
             PastDay cached = pastDays.get(day);
-            if (cached != null && cached.readAt().plus(settings.pastDayCache()).isAfter(clock.instant())) {
+            if (cached != null && System.nanoTime() - cached.readNanos() < settings.pastDayCache().toNanos()) {
                 return cached.counts();
             }
         }
@@ -189,7 +189,7 @@ public class LiveStatsService {
         Map<Long, DayCounts> counts = aggregates.day(venueIds, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
         synchronized (pastDays) {
-            pastDays.put(day, new PastDay(clock.instant(), counts));
+            pastDays.put(day, new PastDay(System.nanoTime(), counts));
         }
         return counts;
     }

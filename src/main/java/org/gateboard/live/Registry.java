@@ -6,8 +6,6 @@ import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,13 @@ import java.util.Optional;
 /**
  * The venues, gates and devices, read from the venue feature at most once per
  * {@link LiveSettings#registryCache()}: live pushes need them several times a second per open view, and an
- * admin's change may take that long to show.
+ * admin's change may take that long to show. Its age is measured as elapsed time, not by the wall clock,
+ * so a clock set back (or a test's clock put back) cannot make an old snapshot look fresh.
  */
 @Component
 class Registry {
 
-    record Snapshot(Instant readAt, List<Venue> venues, Map<Long, List<Gate>> gates, Map<Long, List<Device>> devices) {
+    record Snapshot(long readNanos, List<Venue> venues, Map<Long, List<Gate>> gates, Map<Long, List<Device>> devices) {
 
         Optional<Venue> venue(long id) {
             return venues.stream().filter(v -> v.id() == id).findFirst();
@@ -37,19 +36,17 @@ class Registry {
     }
 
     private final VenueService venues;
-    private final Clock clock;
     private final LiveSettings settings;
     private volatile Snapshot current;
 
-    Registry(VenueService venues, Clock clock, LiveSettings settings) {
+    Registry(VenueService venues, LiveSettings settings) {
         this.venues = venues;
-        this.clock = clock;
         this.settings = settings;
     }
 
     Snapshot get() {
         Snapshot s = current;
-        if (s == null || s.readAt().plus(settings.registryCache()).isBefore(clock.instant())) {
+        if (s == null || System.nanoTime() - s.readNanos() > settings.registryCache().toNanos()) {
             s = reload();
         }
         return s;
@@ -74,7 +71,7 @@ class Registry {
         for (Venue v : all) {
             devices.put(v.id(), venues.devicesOfVenue(v.id()));
         }
-        Snapshot s = new Snapshot(clock.instant(), all, gates, devices);
+        Snapshot s = new Snapshot(System.nanoTime(), all, gates, devices);
         current = s;
         return s;
     }
