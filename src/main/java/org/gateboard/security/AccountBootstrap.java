@@ -76,9 +76,10 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     /** Start-up stops here rather than run with no way in; {@link StartRefusedAnalyzer} prints it plainly. */
-    static class StartRefused extends IllegalStateException {
+    static class StartRefused extends org.gateboard.base.StartRefused {
         StartRefused(String message) {
-            super(message);
+            super(message, "Set GATEBOARD_ADMIN_PASSWORD in the environment (or run with demo data on an embedded "
+                    + "database, which is the default without the prod profile).");
         }
     }
 }

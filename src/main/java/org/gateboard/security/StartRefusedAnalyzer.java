@@ -1,18 +1,17 @@
 package org.gateboard.security;
 
+import org.gateboard.base.StartRefused;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a refused first start into Spring Boot's short "APPLICATION FAILED TO START" report instead of a
- * stack trace, so an operator sees at once which environment variable to set.
+ * Turns a refused start into Spring Boot's short "APPLICATION FAILED TO START" report instead of a
+ * stack trace, so an operator sees at once what to set or clean up.
  */
-class StartRefusedAnalyzer extends AbstractFailureAnalyzer<AccountBootstrap.StartRefused> {
+class StartRefusedAnalyzer extends AbstractFailureAnalyzer<StartRefused> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, AccountBootstrap.StartRefused cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set GATEBOARD_ADMIN_PASSWORD in the environment (or run with demo data on an embedded "
-                        + "database, which is the default without the prod profile).", cause);
+    protected FailureAnalysis analyze(Throwable rootFailure, StartRefused cause) {
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

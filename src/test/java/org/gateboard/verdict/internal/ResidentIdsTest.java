@@ -39,6 +39,16 @@ class ResidentIdsTest {
 
         assertThatThrownBy(() -> new ResidentIds("", prod)).hasMessageContaining("GATEBOARD_ID_HASH_SECRET");
         assertThatThrownBy(() -> new ResidentIds("short", prod)).hasMessageContaining("32");
-        assertThat(new ResidentIds("", new MockEnvironment()).hash("11010519491231002X")).hasSize(32);
+    }
+
+    @Test
+    void thePublicDemoKeyIsUsedInDemoModeOnly() {
+        MockEnvironment demo = new MockEnvironment().withProperty("gateboard.demo.enabled", "true");
+        assertThat(new ResidentIds("", demo).hash("11010519491231002X")).hasSize(32);
+
+        assertThatThrownBy(() -> new ResidentIds("", new MockEnvironment()))
+                .hasMessageContaining("GATEBOARD_ID_HASH_SECRET");
+        assertThatThrownBy(() -> new ResidentIds("", new MockEnvironment().withProperty("gateboard.demo.enabled", "false")))
+                .hasMessageContaining("GATEBOARD_ID_HASH_SECRET");
     }
 }
