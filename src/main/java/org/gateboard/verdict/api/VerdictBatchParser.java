@@ -50,8 +50,8 @@ final class VerdictBatchParser {
     record Rejection(int index, String id, List<String> errors) {
     }
 
-    /** The valid items in request order, each with its index, and the rejected ones. */
-    record Result(List<IncomingVerdict> valid, List<Rejection> rejected) {
+    /** The valid items in request order, the index of each in the request, and the rejected ones. */
+    record Result(List<IncomingVerdict> valid, List<Integer> validIndexes, List<Rejection> rejected) {
     }
 
     private VerdictBatchParser() {
@@ -59,6 +59,7 @@ final class VerdictBatchParser {
 
     static Result parse(JsonNode items, Instant now) {
         List<IncomingVerdict> valid = new ArrayList<>(items.size());
+        List<Integer> validIndexes = new ArrayList<>(items.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -76,11 +77,12 @@ final class VerdictBatchParser {
             }
             if (errors.isEmpty() && verdict != null) {
                 valid.add(verdict);
+                validIndexes.add(i);
             } else {
                 rejected.add(new Rejection(i, idText(item), capped(errors)));
             }
         }
-        return new Result(valid, rejected);
+        return new Result(valid, validIndexes, rejected);
     }
 
     /** The first errors of an item, and how many more there were, so an answer stays small whatever comes in. */
