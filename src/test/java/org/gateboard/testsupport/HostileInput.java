@@ -26,12 +26,18 @@ public final class HostileInput {
 
     /** A string marked so becomes a bare JSON token: numbers no Java type can hold. */
     public static final String RAW = "__raw__";
+    /**
+     * The HTTP Basic APIs check a BCrypt hash on every request; on the shared 2-core machine under a load of
+     * 25 that check alone took up to a second, so their bound leaves room for it. The server's own work on
+     * hostile input is held to a second by the device-token campaigns.
+     */
+    public static final Duration BASIC_AUTH_BOUND = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Object> values = values();
-    private long requests;
+    private final List<Long> nanos = new ArrayList<>();
     private long maxNanos;
     private String slowest;
 
@@ -105,10 +111,10 @@ public final class HostileInput {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long nanos = System.nanoTime() - start;
-        requests++;
-        if (nanos > maxNanos) {
-            maxNanos = nanos;
+        long took = System.nanoTime() - start;
+        nanos.add(took);
+        if (took > maxNanos) {
+            maxNanos = took;
             slowest = built.method() + " " + built.uri();
         }
         assertThat(response.statusCode()).as(built.method() + " " + built.uri() + ": " + response.body())
@@ -118,9 +124,15 @@ public final class HostileInput {
 
     /** Prints the figures and holds every answer to a generous bound: a second. */
     public void report(String campaign) {
-        System.out.printf("Hostile input, %s: %d requests, slowest answer %.1f ms (%s)%n", campaign, requests,
-                maxNanos / 1e6, slowest);
-        assertThat(maxNanos).as("slowest answer, " + slowest).isLessThan(Duration.ofSeconds(1).toNanos());
+        report(campaign, Duration.ofSeconds(1));
+    }
+
+    /** Prints the figures (median and slowest answer) and holds every answer to {@code bound}. */
+    public void report(String campaign, Duration bound) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        System.out.printf("Hostile input, %s: %d requests, median %.1f ms, slowest %.1f ms (%s)%n", campaign,
+                sorted.size(), sorted.get(sorted.size() / 2) / 1e6, maxNanos / 1e6, slowest);
+        assertThat(maxNanos).as("slowest answer, " + slowest).isLessThan(bound.toNanos());
     }
 
     private static List<Object> values() {

@@ -22,11 +22,11 @@ class HostileHeartbeatTest extends DeviceApiTestSupport {
     private final HostileInput hostile = new HostileInput(20200224);
 
     @Test
-    void twoThousandMutatedHeartbeatsNeverFailTheServerNorStoreAnInvalidContact() {
+    void aThousandMutatedHeartbeatsNeverFailTheServerNorStoreAnInvalidContact() {
         TestDevice device = newDevice();
         int recorded = 0;
         int mutations = 0;
-        while (mutations < 2_000) {
+        while (mutations < 1_000) {
             Map<String, Object> beat = valid();
             List<Map<String, Object>> siblings = List.of(valid(), beat);
             for (int m = 0; m < 1 + hostile.random.nextInt(2); m++) {
