@@ -26,22 +26,22 @@ class AuditChainCheck implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainCheck.class);
 
-    private final AuditService audit;
+    private final AuditChain chain;
     private final IntConsumer exit;
 
     @Autowired
-    AuditChainCheck(AuditService audit, ApplicationContext context) {
-        this(audit, code -> System.exit(SpringApplication.exit(context, () -> code)));
+    AuditChainCheck(AuditChain chain, ApplicationContext context) {
+        this(chain, code -> System.exit(SpringApplication.exit(context, () -> code)));
     }
 
-    AuditChainCheck(AuditService audit, IntConsumer exit) {
-        this.audit = audit;
+    AuditChainCheck(AuditChain chain, IntConsumer exit) {
+        this.chain = chain;
         this.exit = exit;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        AuditChainReport report = audit.verifyChain();
+        AuditChainReport report = chain.verify();
         if (report.intact()) {
             log.info("Audit chain intact: {} entries checked", report.checkedEntries());
             exit.accept(0);

@@ -6,6 +6,7 @@ import org.gateboard.base.ConflictException;
 import org.gateboard.base.Roles;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -43,11 +44,13 @@ public class VenueService {
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VenueService(JdbcTemplate jdbc, AuditService audit, Clock clock) {
+    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -119,10 +122,11 @@ public class VenueService {
     /** The device a bearer token belongs to, whatever its status (the caller answers 401 or 403). */
     @Transactional(readOnly = true)
     public Optional<DeviceIdentity> deviceByToken(String token) {
-        return jdbc.query("SELECT d.id, d.gate_id, g.venue_id, d.status FROM device d JOIN gate g ON g.id = d.gate_id"
-                        + " WHERE d.token_hash = ?",
+        return jdbc.query("SELECT d.id, d.gate_id, g.venue_id, d.status, g.active AND v.active FROM device d"
+                        + " JOIN gate g ON g.id = d.gate_id JOIN venue v ON v.id = g.venue_id WHERE d.token_hash = ?",
                 (rs, i) -> new DeviceIdentity(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        DeviceStatus.valueOf(rs.getString(4))), DeviceTokens.hash(token)).stream().findFirst();
+                        DeviceStatus.valueOf(rs.getString(4)), rs.getBoolean(5)), DeviceTokens.hash(token))
+                .stream().findFirst();
     }
 
     // ---- changes (admins) ----------------------------------------------------------------------------
@@ -156,6 +160,9 @@ public class VenueService {
                 draft.level().name(), blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
         Venue after = venue(id).orElseThrow();
         audit.record("venue", id, updateAction(before.active(), active), before, after);
+        if (before.active() != active) {
+            events.publishEvent(DeviceAccessChanged.venue(id));
+        }
         return after;
     }
 
@@ -196,6 +203,9 @@ public class VenueService {
                 draft.nameZh().trim(), draft.nameEn().trim(), active, gateId, version);
         Gate after = gate(gateId).orElseThrow();
         audit.record("gate", gateId, updateAction(before.active(), active), before, after);
+        if (before.active() != active) {
+            events.publishEvent(DeviceAccessChanged.gate(gateId));
+        }
         return after;
     }
 
@@ -238,9 +248,13 @@ public class VenueService {
             throw new ConflictException("venue.device.error.revoked");
         }
         String token = DeviceTokens.newToken();
-        jdbc.update("UPDATE device SET token_hash = ?, token_issued_at = ?, version = version + 1 WHERE id = ?",
-                DeviceTokens.hash(token), now(), deviceId);
+        // the status test in SQL, not only above: a revoke committed in between must win
+        if (jdbc.update("UPDATE device SET token_hash = ?, token_issued_at = ?, version = version + 1"
+                + " WHERE id = ? AND status <> 'REVOKED'", DeviceTokens.hash(token), now(), deviceId) != 1) {
+            throw new ConflictException("venue.device.error.revoked");
+        }
         audit.record("device", deviceId, "rotate-token", null, null);
+        events.publishEvent(DeviceAccessChanged.device(deviceId));
         return new IssuedToken(deviceId, token);
     }
 
@@ -251,9 +265,18 @@ public class VenueService {
         if (before.status() == DeviceStatus.REVOKED && status != DeviceStatus.REVOKED) {
             throw new ConflictException("venue.device.error.revoked");
         }
-        jdbc.update("UPDATE device SET status = ?, version = version + 1 WHERE id = ?", status.name(), deviceId);
+        // Revoked is final. Tested in SQL, not only above: of two racing changes, the one that waits for the
+        // row lock re-reads the committed status, so a revoke committed meanwhile cannot be undone.
+        if (jdbc.update("UPDATE device SET status = ?, version = version + 1 WHERE id = ? AND status <> 'REVOKED'",
+                status.name(), deviceId) != 1) {
+            if (status == DeviceStatus.REVOKED) {
+                return device(deviceId).orElseThrow();
+            }
+            throw new ConflictException("venue.device.error.revoked");
+        }
         Device after = device(deviceId).orElseThrow();
         audit.record("device", deviceId, "status-" + status.name().toLowerCase(), before, after);
+        events.publishEvent(DeviceAccessChanged.device(deviceId));
         return after;
     }
 

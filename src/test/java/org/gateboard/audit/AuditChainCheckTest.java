@@ -16,12 +16,14 @@ class AuditChainCheckTest extends DatabaseTest {
     @Autowired
     AuditService audit;
     @Autowired
+    AuditChain chain;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void theCheckCommandExitsWithZeroWhenIntactAndOneWhenBroken() {
         AtomicInteger code = new AtomicInteger(-1);
-        AuditChainCheck check = new AuditChainCheck(audit, code::set);
+        AuditChainCheck check = new AuditChainCheck(chain, code::set);
         check.run(null);
         assertThat(code).hasValue(0);
 

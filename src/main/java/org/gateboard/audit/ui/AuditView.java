@@ -68,10 +68,10 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader(getTranslation("audit.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.entityType() + (e.entityId() == null ? "" : " #" + e.entityId()))
+        grid.addColumn(e -> words("audit.entity.", e.entityType()) + (e.entityId() == null ? "" : " #" + e.entityId()))
                 .setHeader(getTranslation("audit.entity")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(e -> words("audit.action.", e.action())).setHeader(getTranslation("audit.action"))
+                .setTooltipGenerator(AuditEntry::action).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> shorten(e.beforeJson())).setHeader(getTranslation("audit.before"))
                 .setTooltipGenerator(AuditEntry::beforeJson);
         grid.addColumn(e -> shorten(e.afterJson())).setHeader(getTranslation("audit.after"))
@@ -105,6 +105,16 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
                 new Pre(getTranslation("audit.after") + ": " + e.afterJson()));
         div.getStyle().set("white-space", "pre-wrap");
         return div;
+    }
+
+    /**
+     * A stored entity or action name in the reader's language; a name without a translation (a feature added
+     * a new one, or an old entry) is shown as stored rather than hidden.
+     */
+    private String words(String prefix, String stored) {
+        String key = prefix + stored;
+        String text = getTranslation(key);
+        return text == null || text.equals("!" + key) ? stored : text;
     }
 
     static String shorten(String json) {

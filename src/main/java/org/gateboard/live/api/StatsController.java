@@ -36,6 +36,9 @@ class StatsController {
                     Map<RefusalReason, Long> refusalsByReason, Map<PersonRole, Long> refusalsByRole) {
     }
 
+    /** The notice took effect then: no venue has figures before, and far-off dates break date arithmetic. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2020, 2, 23);
+
     private final LiveStatsService live;
 
     StatsController(LiveStatsService live) {
@@ -66,11 +69,23 @@ class StatsController {
         if (date == null || date.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(date.trim());
+            String text = date.trim();
+            // YYYY-MM-DD is ten characters; longer forms (+999999999-12-31) are not meant
+            day = text.length() > 10 ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw badRequest("The date must be written YYYY-MM-DD (for example 2020-02-24), not '" + date + "'.");
+            day = null;
         }
+        if (day == null) {
+            throw badRequest("The date must be written YYYY-MM-DD (for example 2020-02-24), not '"
+                    + (date.length() > 40 ? date.substring(0, 40) + "…" : date) + "'.");
+        }
+        if (day.isBefore(FIRST_DAY)) {
+            throw badRequest("The date " + day + " is before 2020-02-23, when health-code admission began;"
+                    + " choose that day or a later one.");
+        }
+        return day;
     }
 
     private static ErrorResponseException badRequest(String detail) {

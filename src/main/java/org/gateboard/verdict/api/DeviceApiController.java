@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 /** The gate device protocol, version 1: policy pull, verdict push, heartbeat. */
 @RestController
@@ -44,6 +47,7 @@ class DeviceApiController {
     static final String VERDICTS = "/api/v1/verdicts";
     static final String HEARTBEAT = "/api/v1/heartbeat";
     static final int MAX_ITEMS = 500;
+    static final String ID_CLASH = "id: already used by another device; this verdict was not stored";
 
     private final PolicyService policies;
     private final VerdictIngestion ingestion;
@@ -135,8 +139,18 @@ class DeviceApiController {
         }
         VerdictBatchParser.Result parsed = VerdictBatchParser.parse(items, clock.instant());
         VerdictIngestion.Outcome outcome = ingestion.ingest(device, parsed.valid(), parsed.rejected().size());
-        List<ApiSchemas.Rejection> rejected = parsed.rejected().stream()
-                .map(r -> new ApiSchemas.Rejection(r.index(), r.id(), r.errors())).toList();
+        List<ApiSchemas.Rejection> rejected = new ArrayList<>(parsed.rejected().size());
+        parsed.rejected().forEach(r -> rejected.add(new ApiSchemas.Rejection(r.index(), r.id(), r.errors())));
+        if (!outcome.clashed().isEmpty()) {
+            for (int i = 0; i < parsed.valid().size(); i++) {
+                UUID id = parsed.valid().get(i).id();
+                if (outcome.clashed().contains(id)) {
+                    rejected.add(new ApiSchemas.Rejection(parsed.validIndexes().get(i), id.toString(),
+                            List.of(ID_CLASH)));
+                }
+            }
+            rejected.sort(Comparator.comparingInt(ApiSchemas.Rejection::index));
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiSchemas.VerdictsAnswer(outcome.accepted(), outcome.duplicates(), rejected));
     }

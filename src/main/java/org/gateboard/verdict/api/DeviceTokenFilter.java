@@ -71,6 +71,12 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
                     : "This device is disabled; an administrator can enable it again.");
             return;
         }
+        if (!identity.placeActive()) {
+            // a closed gate or venue takes no verdicts: they would count for a place nobody watches
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The gate or venue of this device is"
+                    + " deactivated; an administrator can activate it again. Keep the verdicts until then.");
+            return;
+        }
         contacts.touch(identity);
         SecurityContext context = contextHolder.createEmptyContext();
         context.setAuthentication(new DeviceAuthentication(identity));

@@ -66,6 +66,9 @@ final class RequestBodies {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new Refused(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // a number whose exponent no decimal can hold, e.g. 1e-2147483648
+            throw new Refused(HttpStatus.BAD_REQUEST, "The body holds a number out of any field's range.");
         }
     }
 

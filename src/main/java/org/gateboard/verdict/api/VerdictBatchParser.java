@@ -36,12 +36,22 @@ final class VerdictBatchParser {
     static final BigDecimal MAX_TEMPERATURE = new BigDecimal("45.0");
     static final BigDecimal MAX_CHECK_SECONDS = new BigDecimal("3600");
     static final int MAX_NAME_LENGTH = 64;
+    /**
+     * Decimal places a number may carry. Temperatures are kept to 0.1 and check times to the millisecond; 20
+     * places leave room for any float a device prints, while {@code 1e-1000000} (ten characters) would cost
+     * seconds of CPU to round and a larger exponent all the memory.
+     */
+    static final int MAX_DECIMALS = 20;
+    /** There are six refusal reasons, each allowed once; more entries than this are not read one by one. */
+    static final int MAX_REASONS = 16;
+    /** Errors listed per item; an item with more is already wrong enough to fix. */
+    static final int MAX_ERRORS_PER_ITEM = 10;
 
     record Rejection(int index, String id, List<String> errors) {
     }
 
-    /** The valid items in request order, each with its index, and the rejected ones. */
-    record Result(List<IncomingVerdict> valid, List<Rejection> rejected) {
+    /** The valid items in request order, the index of each in the request, and the rejected ones. */
+    record Result(List<IncomingVerdict> valid, List<Integer> validIndexes, List<Rejection> rejected) {
     }
 
     private VerdictBatchParser() {
@@ -49,6 +59,7 @@ final class VerdictBatchParser {
 
     static Result parse(JsonNode items, Instant now) {
         List<IncomingVerdict> valid = new ArrayList<>(items.size());
+        List<Integer> validIndexes = new ArrayList<>(items.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -66,11 +77,22 @@ final class VerdictBatchParser {
             }
             if (errors.isEmpty() && verdict != null) {
                 valid.add(verdict);
+                validIndexes.add(i);
             } else {
-                rejected.add(new Rejection(i, idText(item), errors));
+                rejected.add(new Rejection(i, idText(item), capped(errors)));
             }
         }
-        return new Result(valid, rejected);
+        return new Result(valid, validIndexes, rejected);
+    }
+
+    /** The first errors of an item, and how many more there were, so an answer stays small whatever comes in. */
+    private static List<String> capped(List<String> errors) {
+        if (errors.size() <= MAX_ERRORS_PER_ITEM) {
+            return errors;
+        }
+        List<String> first = new ArrayList<>(errors.subList(0, MAX_ERRORS_PER_ITEM - 1));
+        first.add("… and " + (errors.size() - first.size()) + " more errors");
+        return first;
     }
 
     private static String idText(JsonNode item) {
@@ -229,6 +251,11 @@ final class VerdictBatchParser {
             errors.add("reasons: must be an array of refusal reasons");
             return null;
         }
+        if (node.size() > MAX_REASONS) {
+            // checked before reading them, so a megabyte of [0,0,0,...] costs one message, not one per entry
+            errors.add("reasons: must hold at most " + MAX_REASONS + " entries (each refusal reason once)");
+            return null;
+        }
         boolean ok = true;
         for (int i = 0; i < node.size(); i++) {
             JsonNode r = node.get(i);
@@ -268,12 +295,30 @@ final class VerdictBatchParser {
             errors.add(field + ": " + range);
             return null;
         }
+        if (!hasSaneScale(node)) {
+            errors.add(field + ": must have at most " + MAX_DECIMALS + " decimal places and no exponent beyond"
+                    + " what the field can hold");
+            return null;
+        }
         BigDecimal value = node.decimalValue();
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             errors.add(field + ": " + range);
             return null;
         }
         return value;
+    }
+
+    /**
+     * Whether a JSON number's scale is within {@link #MAX_DECIMALS} either way: read from the parsed value
+     * before any arithmetic touches it (rounding {@code 1e-1000000} means dividing by a million-digit power
+     * of ten). Integers and doubles cannot carry such a scale.
+     */
+    static boolean hasSaneScale(JsonNode node) {
+        if (!node.isBigDecimal()) {
+            return true;
+        }
+        int scale = node.decimalValue().scale();
+        return scale <= MAX_DECIMALS && scale >= -MAX_DECIMALS;
     }
 
     private static String personName(JsonNode o, List<String> errors) {

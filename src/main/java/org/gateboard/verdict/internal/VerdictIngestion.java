@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,8 +26,11 @@ import java.util.UUID;
 @Service
 public class VerdictIngestion {
 
-    /** What happened to a request's valid verdicts. */
-    public record Outcome(int accepted, int duplicates) {
+    /**
+     * What happened to a request's valid verdicts. {@code clashed}: ids another device already stored; those
+     * items were not stored and are neither accepted nor duplicates (the caller reports them as rejected).
+     */
+    public record Outcome(int accepted, int duplicates, Set<UUID> clashed) {
     }
 
     private final VerdictStore store;
@@ -34,11 +38,13 @@ public class VerdictIngestion {
     private final ResidentIds residentIds;
     private final EventRelay events;
     private final IngestionMetrics metrics;
+    private final VerdictIdClashes clashes;
     private final Clock clock;
 
     VerdictIngestion(VerdictStore store, PolicyService policies, ResidentIds residentIds, EventRelay events,
-                     IngestionMetrics metrics, Clock clock) {
+                     IngestionMetrics metrics, VerdictIdClashes clashes, Clock clock) {
         this.store = store;
+        this.clashes = clashes;
         this.policies = policies;
         this.residentIds = residentIds;
         this.events = events;
@@ -64,8 +70,23 @@ public class VerdictIngestion {
         // a fixed order on the unique key keeps concurrent overlapping batches from deadlocking
         rows.sort(Comparator.comparing(r -> r.verdict().id()));
         Set<UUID> inserted = store.insertNew(rows);
-        int duplicates = verdicts.size() - inserted.size();
-        metrics.record(device.venueId(), inserted.size(), duplicates, rejected);
+        Set<UUID> clashed = Set.of();
+        int clashedItems = 0;
+        if (inserted.size() < verdicts.size()) {
+            // the idempotency key is global: an id stored by another device is not this device's verdict
+            Set<UUID> notInserted = new HashSet<>(seen);
+            notInserted.removeAll(inserted);
+            Map<UUID, Long> others = store.storedByOthers(notInserted, device.deviceId());
+            if (!others.isEmpty()) {
+                clashed = others.keySet();
+                for (IncomingVerdict v : verdicts) {
+                    clashedItems += clashed.contains(v.id()) ? 1 : 0;
+                }
+                clashes.record(device, others, receivedAt);
+            }
+        }
+        int duplicates = verdicts.size() - inserted.size() - clashedItems;
+        metrics.record(device.venueId(), inserted.size(), duplicates, rejected + clashedItems);
         if (!inserted.isEmpty()) {
             List<StoredVerdict> stored = new ArrayList<>(inserted.size());
             for (VerdictRow r : rows) {
@@ -75,7 +96,7 @@ public class VerdictIngestion {
             }
             events.publish(new VerdictsStored(List.copyOf(stored)));
         }
-        return new Outcome(inserted.size(), duplicates);
+        return new Outcome(inserted.size(), duplicates, clashed);
     }
 
     private VerdictRow row(DeviceIdentity device, IncomingVerdict v, Instant receivedAt) {

@@ -10,8 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -62,6 +66,26 @@ class VerdictStore {
                 }
             }
         }
+    }
+
+    /**
+     * Of the given ids (already stored), those a device other than {@code deviceId} stored, each with that
+     * device. Only asked when a batch had duplicates, so the common request pays nothing for it.
+     */
+    Map<UUID, Long> storedByOthers(Collection<UUID> ids, long deviceId) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> others = new HashMap<>();
+        String in = "?,".repeat(ids.size() - 1) + "?";
+        List<Object> args = new ArrayList<>(ids.size() + 1);
+        ids.forEach(id -> args.add(bytes(id)));
+        args.add(deviceId);
+        jdbc.query("SELECT id, device_id FROM verdict WHERE id IN (" + in + ") AND device_id <> ?",
+                rs -> {
+                    others.put(uuid(rs.getBytes(1)), rs.getLong(2));
+                }, args.toArray());
+        return others;
     }
 
     private Set<UUID> insert(List<VerdictRow> rows) {

@@ -2,7 +2,9 @@ package org.gateboard.audit.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import org.gateboard.audit.AuditEntry;
+import com.vaadin.flow.component.UI;
 import org.gateboard.audit.AuditService;
+import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.testsupport.UiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,26 @@ class AuditViewUiTest extends UiTest {
         String shanghai = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
                 .format(newest.occurredAt().atZone(java.time.ZoneId.of("Asia/Shanghai")));
         assertThat(row).contains(shanghai);
+    }
+
+    @Test
+    void entityAndActionNamesAreWordsInTheReadersLanguageAndUnknownNamesStayAsStored() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        audit.recordAs("admin", "device", marker, "status-revoked", null, null);
+        login("admin", "admin123");
+        navigate("admin/audit");
+        AuditView view = _get(AuditView.class);
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).contains("设备 #" + marker, "吊销")
+                .doesNotContain("status-revoked");
+
+        UI.getCurrent().setLocale(MessagesI18NProvider.ENGLISH);
+        navigate("admin/audit");
+        view = _get(AuditView.class);
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).contains("Device #" + marker, "Revoked");
+
+        audit.recordAs("admin", "parking-lot", marker, "repaint", null, null);
+        view.grid.getDataProvider().refreshAll();
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).contains("parking-lot #" + marker, "repaint");
     }
 
     @Test
