@@ -60,4 +60,22 @@ class LiveUpdatesTest {
         assertThat(pushes).isEmpty();
         assertThat(updates.count()).isZero();
     }
+
+    @Test
+    void aSubscriberThatMayNoLongerSeeItsVenueIsDroppedBeforeItsNextPush() {
+        List<String> pushes = new ArrayList<>();
+        boolean[] allowed = {true};
+        updates.subscribe(5, () -> allowed[0], memo -> "five", pushes::add);
+        updates.changed(5);
+        updates.flushNow();
+
+        allowed[0] = false;
+        updates.changed(5);
+        updates.flushNow();
+        allowed[0] = true;
+        updates.refreshNow();
+
+        assertThat(pushes).containsExactly("five");
+        assertThat(updates.count()).isZero();
+    }
 }
