@@ -3,22 +3,19 @@ package org.gateboard.security;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Roles;
+import org.gateboard.venue.DeviceTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,13 +99,9 @@ public class StatsTokenService {
         return found;
     }
 
+    /** Random 256-bit tokens like the devices': a plain SHA-256, shared with them, is enough to store them. */
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DeviceTokens.hash(token);
     }
 
     private static Instant instant(Timestamp t) {
