@@ -4,8 +4,7 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Roles;
 import org.gateboard.base.UserFacingException;
-import org.gateboard.security.CurrentUser;
-import org.gateboard.security.SignedInUser;
+import org.gateboard.security.VenueAccess;
 import org.gateboard.venue.Venue;
 import org.springframework.stereotype.Service;
 
@@ -15,15 +14,14 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * The live dashboard's figures: today's counted live in memory, past days aggregated from the verdict table
- * (and reused for a minute). Managers see only their venues; officials and admins see all. Subscriptions
- * push today's figures at most twice a second per subscriber.
+ * (and reused for a minute). Who sees which venue is {@link VenueAccess}'s answer, asked by every method
+ * here that takes or lists venues, and asked again before every push. Subscriptions push today's figures at
+ * most twice a second per subscriber.
  */
 @Service
 public class LiveStatsService {
@@ -34,7 +32,7 @@ public class LiveStatsService {
     private final StatsAssembler assembler;
     private final LiveUpdates updates;
     private final LiveSettings settings;
-    private final CurrentUser currentUser;
+    private final VenueAccess access;
     private final Clock clock;
     private final ZoneId zone;
     private final Map<LocalDate, PastDay> pastDays = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,7 +47,7 @@ public class LiveStatsService {
     }
 
     LiveStatsService(LiveCounters counters, Registry registry, VerdictAggregates aggregates,
-                     StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, CurrentUser currentUser,
+                     StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, VenueAccess access,
                      Clock clock, ZoneId venueZone) {
         this.counters = counters;
         this.registry = registry;
@@ -57,7 +55,7 @@ public class LiveStatsService {
         this.assembler = assembler;
         this.updates = updates;
         this.settings = settings;
-        this.currentUser = currentUser;
+        this.access = access;
         this.clock = clock;
         this.zone = venueZone;
     }
@@ -68,26 +66,25 @@ public class LiveStatsService {
     }
 
     /** The venues the signed-in person may see, in registry order. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
     public List<Venue> visibleVenues() {
-        SignedInUser user = currentUser.require();
-        return registry.get().venues().stream().filter(v -> user.canSeeVenue(v.id())).toList();
+        VenueAccess.Scope scope = access.currentScope();
+        return registry.get().venues().stream().filter(v -> scope.includes(v.id())).toList();
     }
 
     /** Whether the venue exists and the signed-in person may see it. */
     public boolean canSee(long venueId) {
-        Optional<SignedInUser> user = currentUser.get();
-        return user.isPresent() && user.get().canSeeVenue(venueId) && registry.knowing(venueId).venue(venueId).isPresent();
+        return access.canSee(venueId) && registry.knowing(venueId).venue(venueId).isPresent();
     }
 
     /** One card per visible venue for a day (null: today). */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
     public List<VenueSummary> overview(LocalDate date) {
         return allVenues(date).stream().map(VenueStats::summary).toList();
     }
 
     /** Every visible venue's figures for a day (null: today), in registry order, each from one snapshot. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
     public List<VenueStats> allVenues(LocalDate date) {
         LocalDate day = checked(date);
         List<Venue> venues = visibleVenues();
@@ -102,7 +99,7 @@ public class LiveStatsService {
     }
 
     /** A visible venue's figures for a day (null: today); an invisible or unknown venue is "not found". */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
     public VenueStats venue(long venueId, LocalDate date) {
         LocalDate day = checked(date);
         if (!canSee(venueId)) {
@@ -116,22 +113,32 @@ public class LiveStatsService {
                 pastDay(day).getOrDefault(venueId, new DayCounts()), reg, clock.millis());
     }
 
-    /** Today's cards of the venues the signed-in person may see, pushed when they change. */
+    /**
+     * Today's cards of the venues the signed-in person may see, pushed when they change. Each push holds the
+     * venues they may see at that moment: a manager removed from a venue gets its card no more.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
     public Registration subscribeOverview(Consumer<List<VenueSummary>> listener) {
-        Set<Long> visible = visibleVenues().stream().map(Venue::id).collect(Collectors.toSet());
-        return updates.subscribe(LiveUpdates.ALL, memo -> registry.get().venues().stream()
-                .filter(v -> visible.contains(v.id()))
-                .map(v -> memoized(memo, v.id()).summary()).toList(), listener);
+        Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
+        return updates.subscribe(LiveUpdates.ALL, () -> true, memo -> {
+            VenueAccess.Scope now = scope.get();
+            return registry.get().venues().stream().filter(v -> now.includes(v.id()))
+                    .map(v -> memoized(memo, v.id()).summary()).toList();
+        }, listener);
     }
 
-    /** Today's figures of one visible venue, pushed when they change. */
+    /**
+     * Today's figures of one visible venue, pushed when they change, for as long as the person may still see
+     * the venue: the subscription ends by itself at the first push after they lose it.
+     */
     @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
     public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
         if (!canSee(venueId)) {
             throw new UserFacingException("live.error.venueNotFound");
         }
-        return updates.subscribe(venueId, memo -> memoized(memo, venueId), listener);
+        Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
+        return updates.subscribe(venueId, () -> scope.get().includes(venueId), memo -> memoized(memo, venueId),
+                listener);
     }
 
     /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */

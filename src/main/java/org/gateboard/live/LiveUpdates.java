@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * once per round and hands it to the subscriber on a small delivery pool; a subscriber still busy with
  * its previous push is skipped until the next round. So a subscriber gets at most one push per interval.
  * Every {@link LiveSettings#refreshInterval()} all subscribers get a push, so rates and online states
- * move on in a quiet hour too.
+ * move on in a quiet hour too. Before each push a subscriber's right to it is asked again (a cached look-up);
+ * one that lost it is dropped, so a push never carries the scope a view started with.
  */
 @Component
 class LiveUpdates implements SmartLifecycle {
@@ -53,13 +55,16 @@ class LiveUpdates implements SmartLifecycle {
 
     private final class Subscriber implements Registration {
         final long venueId;
+        final BooleanSupplier allowed;
         final Function<Map<Object, Object>, Object> snapshot;
         final Consumer<Object> listener;
         final AtomicBoolean busy = new AtomicBoolean();
         long seenVersion;
 
-        Subscriber(long venueId, Function<Map<Object, Object>, Object> snapshot, Consumer<Object> listener) {
+        Subscriber(long venueId, BooleanSupplier allowed, Function<Map<Object, Object>, Object> snapshot,
+                   Consumer<Object> listener) {
             this.venueId = venueId;
+            this.allowed = allowed;
             this.snapshot = snapshot;
             this.listener = listener;
             this.seenVersion = version();
@@ -83,11 +88,13 @@ class LiveUpdates implements SmartLifecycle {
 
     /**
      * Subscribes to a venue ({@link #ALL} for every venue). {@code snapshot} builds what the listener gets,
-     * and may share work among the subscribers of one round through the map it is given.
+     * and may share work among the subscribers of one round through the map it is given. {@code allowed} is
+     * asked before every push: once it answers false the subscription ends.
      */
     @SuppressWarnings("unchecked")
-    <T> Registration subscribe(long venueId, Function<Map<Object, Object>, T> snapshot, Consumer<T> listener) {
-        Subscriber s = new Subscriber(venueId, (Function<Map<Object, Object>, Object>) snapshot,
+    <T> Registration subscribe(long venueId, BooleanSupplier allowed, Function<Map<Object, Object>, T> snapshot,
+                               Consumer<T> listener) {
+        Subscriber s = new Subscriber(venueId, allowed, (Function<Map<Object, Object>, Object>) snapshot,
                 (Consumer<Object>) listener);
         subscribers.add(s);
         return s;
@@ -129,6 +136,14 @@ class LiveUpdates implements SmartLifecycle {
             if (!s.busy.compareAndSet(false, true)) {
                 continue;
             }
+            Boolean allowed = allowedNow(s);
+            if (allowed == null || !allowed) {
+                if (allowed != null) {
+                    subscribers.remove(s);
+                }
+                s.busy.set(false);
+                continue;
+            }
             Object value;
             try {
                 value = s.snapshot.apply(memo);
@@ -151,6 +166,16 @@ class LiveUpdates implements SmartLifecycle {
             } else {
                 push.run();
             }
+        }
+    }
+
+    /** Whether the subscriber may still have its push; null when that cannot be told now (it gets none this round). */
+    private static Boolean allowedNow(Subscriber s) {
+        try {
+            return s.allowed.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("Could not check a live subscriber's access; it gets no push this round", e);
+            return null;
         }
     }
 

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Who is signed in, with the venues they may see. Features use it to scope what a manager sees:
- * {@link SignedInUser#canSeeVenue(long)}.
+ * Who is signed in: name, role, language, wall-screen account or not. Which venues they may see is
+ * {@link VenueAccess}'s answer, the one place that decides it.
  */
 @Component
 public class CurrentUser {

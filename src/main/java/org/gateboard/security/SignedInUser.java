@@ -3,11 +3,11 @@ package org.gateboard.security;
 import java.util.Locale;
 import java.util.Set;
 
-/** The person using the app now. {@code venueIds} matters only for managers: the venues they may see. */
+/**
+ * The person using the app now. {@code venueIds} matters only for managers: the venues assigned to them
+ * (what anyone may see is {@link VenueAccess}'s answer). {@code wallScreen}: an admin made this a wall-screen
+ * account, whose live views keep it signed in.
+ */
 public record SignedInUser(long id, String username, String displayName, Role role, Set<Long> venueIds,
-                           Locale locale) {
-
-    public boolean canSeeVenue(long venueId) {
-        return role.seesAllVenues() || venueIds.contains(venueId);
-    }
+                           Locale locale, boolean wallScreen) {
 }

@@ -16,19 +16,15 @@ import java.util.Set;
 class UserRepository {
 
     record Row(long id, String username, String displayName, String passwordHash, Role role, String locale,
-               boolean enabled, int failedLogins, Instant lockedUntil, int version) {
+               boolean enabled, boolean wallScreen, int version) {
     }
 
     private static final String COLUMNS = "id, username, display_name, password_hash, role, locale, enabled,"
-            + " failed_logins, locked_until, version";
+            + " wall_screen, version";
 
-    private static final RowMapper<Row> MAPPER = (rs, i) -> {
-        Timestamp locked = rs.getTimestamp("locked_until");
-        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
-                rs.getBoolean("enabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
-                rs.getInt("version"));
-    };
+    private static final RowMapper<Row> MAPPER = (rs, i) -> new Row(rs.getLong("id"), rs.getString("username"),
+            rs.getString("display_name"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+            rs.getString("locale"), rs.getBoolean("enabled"), rs.getBoolean("wall_screen"), rs.getInt("version"));
 
     private final JdbcTemplate jdbc;
 
@@ -61,44 +57,26 @@ class UserRepository {
         return jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, username);
     }
 
-    /** Optimistic: answers false when someone else changed the account since {@code version} was read. */
-    boolean update(long id, int version, String displayName, Role role, boolean enabled) {
-        return jdbc.update("UPDATE app_user SET display_name = ?, role = ?, enabled = ?, version = version + 1"
-                + " WHERE id = ? AND version = ?", displayName, role.name(), enabled, id, version) == 1;
+    /**
+     * Optimistic: answers false when someone else changed the account since {@code version} was read. Every
+     * change that bumps {@code version} ends the account's open sessions ({@link AccountSessions}).
+     */
+    boolean update(long id, int version, String displayName, Role role, boolean enabled, boolean wallScreen) {
+        return jdbc.update("UPDATE app_user SET display_name = ?, role = ?, enabled = ?, wall_screen = ?,"
+                + " version = version + 1 WHERE id = ? AND version = ?", displayName, role.name(), enabled,
+                wallScreen, id, version) == 1;
     }
 
     void updatePassword(long id, String passwordHash) {
-        jdbc.update("UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL,"
-                + " version = version + 1 WHERE id = ?", passwordHash, id);
+        jdbc.update("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE id = ?", passwordHash, id);
     }
 
     void updateLocale(String username, String locale) {
         jdbc.update("UPDATE app_user SET locale = ? WHERE username = ?", locale, username);
     }
 
-    /** Reads the account and locks its row until the transaction ends, so concurrent failures count one by one. */
-    Optional<Row> findByUsernameForUpdate(String username) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE", MAPPER, username)
-                .stream().findFirst();
-    }
-
-    void updateLoginFailures(long id, int failedLogins, Instant lockedUntil) {
-        jdbc.update("UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?", failedLogins,
-                lockedUntil == null ? null : Timestamp.from(lockedUntil), id);
-    }
-
     void updateEnabled(long id, boolean enabled) {
         jdbc.update("UPDATE app_user SET enabled = ?, version = version + 1 WHERE id = ?", enabled, id);
-    }
-
-    void clearLock(long id) {
-        jdbc.update("UPDATE app_user SET failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?",
-                id);
-    }
-
-    void recordSuccessfulLogin(String username) {
-        jdbc.update("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?"
-                + " AND (failed_logins <> 0 OR locked_until IS NOT NULL)", username);
     }
 
     Set<Long> venueIds(long userId) {

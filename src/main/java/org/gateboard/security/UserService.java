@@ -7,11 +7,11 @@ import org.gateboard.base.UserFacingException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -40,34 +40,35 @@ public class UserService implements UserDetailsService {
     private final AuditService audit;
     private final VenueService venues;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
 
     UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, VenueService venues,
-                Clock clock) {
+                Clock clock, LoginThrottle throttle, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.venues = venues;
         this.clock = clock;
+        this.throttle = throttle;
+        this.events = events;
     }
 
+    /** For the password check only; whether the account may sign in is the throttle's and the provider's call. */
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserRepository.Row row = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
-        boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
-        return User.withUsername(row.username())
-                .password(row.passwordHash())
-                .authorities(List.of(new SimpleGrantedAuthority(row.role().authority())))
-                .disabled(!row.enabled())
-                .accountLocked(locked)
-                .build();
+        return new AccountPrincipal(row.username(), row.passwordHash(), row.enabled(),
+                List.of(new SimpleGrantedAuthority(row.role().authority())), row.version());
     }
 
     @Transactional(readOnly = true)
     public Optional<SignedInUser> signedInUser(String username) {
         return users.findByUsername(username).map(row -> new SignedInUser(row.id(), row.username(),
-                row.displayName(), row.role(), users.venueIds(row.id()), Locale.forLanguageTag(row.locale())));
+                row.displayName(), row.role(), users.venueIds(row.id()), Locale.forLanguageTag(row.locale()),
+                row.wallScreen()));
     }
 
     @Transactional(readOnly = true)
@@ -102,8 +103,9 @@ public class UserService implements UserDetailsService {
     }
 
     /**
-     * Saves an admin's edit of an account: display name, role, venues (managers only) and whether it is
-     * enabled. {@code account.version()} must be the version that was read, or someone else's change wins.
+     * Saves an admin's edit of an account: display name, role, venues (managers only), whether it is enabled
+     * and whether it is a wall-screen account. {@code account.version()} must be the version that was read, or
+     * someone else's change wins. The account's open sessions end (see {@link AccountChanged}).
      */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
@@ -122,19 +124,25 @@ public class UserService implements UserDetailsService {
             throw new UserException("security.user.error.managerVenues");
         }
         checkVenuesExist(newVenues);
+        if (account.wallScreen() && account.role() == Role.ADMIN) {
+            // a session that never times out must not hold the keys to the registry and the accounts
+            throw new UserException("security.user.error.wallScreenAdmin");
+        }
         if (isCurrentUser(before.username()) && (account.role() != Role.ADMIN || !account.enabled())) {
             throw new UserException("security.user.error.self");
         }
-        if (!users.update(account.id(), account.version(), displayName, account.role(), account.enabled())) {
+        if (!users.update(account.id(), account.version(), displayName, account.role(), account.enabled(),
+                account.wallScreen())) {
             throw new UserException("security.user.error.concurrent");
         }
         Set<Long> oldVenues = users.venueIds(account.id());
         users.replaceVenues(account.id(), newVenues);
         audit.record("user", account.id(), "update",
                 Map.of("displayName", before.displayName(), "role", before.role(), "enabled", before.enabled(),
-                        "venues", oldVenues),
+                        "venues", oldVenues, "wallScreen", before.wallScreen()),
                 Map.of("displayName", displayName, "role", account.role(), "enabled", account.enabled(),
-                        "venues", newVenues));
+                        "venues", newVenues, "wallScreen", account.wallScreen()));
+        changed(before);
     }
 
     /** Disabled accounts cannot sign in; enabling one again keeps its password, role and venues. */
@@ -152,26 +160,33 @@ public class UserService implements UserDetailsService {
         users.updateEnabled(userId, enabled);
         audit.record("user", userId, enabled ? "enable" : "disable", Map.of("enabled", before.enabled()),
                 Map.of("enabled", enabled));
+        changed(before);
     }
 
-    /** Lifts a lock from too many wrong passwords before it runs out. */
+    /**
+     * Lifts the sign-in throttle from this name before its failures leave the window (see {@link LoginThrottle});
+     * a single address that kept failing stays throttled by the per-address limit.
+     */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public void unlock(long userId) {
         UserRepository.Row before = users.findById(userId)
                 .orElseThrow(() -> new UserException("security.user.error.notFound"));
-        users.clearLock(userId);
-        audit.record("user", userId, "unlock",
-                before.lockedUntil() == null ? null : Map.of("lockedUntil", before.lockedUntil()), null);
+        Instant until = throttle.accountThrottledUntil(before.username());
+        throttle.clear(before.username());
+        audit.record("user", userId, "unlock", until == null ? null : Map.of("throttledUntil", until), null);
     }
 
+    /** A new password; sessions signed in with the old one end. */
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public void resetPassword(long userId, String newPassword) {
         NewUser.checkPassword(newPassword);
-        users.findById(userId).orElseThrow(() -> new UserException("security.user.error.notFound"));
+        UserRepository.Row before = users.findById(userId)
+                .orElseThrow(() -> new UserException("security.user.error.notFound"));
         users.updatePassword(userId, passwords.encode(newPassword));
         audit.record("user", userId, "reset-password", null, null);
+        changed(before);
     }
 
     /** The signed-in person's own language choice, remembered for next time. */
@@ -199,9 +214,14 @@ public class UserService implements UserDetailsService {
         return auth != null && auth.getName() != null && auth.getName().equalsIgnoreCase(username);
     }
 
+    private void changed(UserRepository.Row account) {
+        events.publishEvent(new AccountChanged(account.id(), account.username()));
+    }
+
     private UserAccount toAccount(UserRepository.Row row) {
         return new UserAccount(row.id(), row.username(), row.displayName(), row.role(), row.enabled(),
-                users.venueIds(row.id()), row.locale(), row.lockedUntil(), row.version());
+                users.venueIds(row.id()), row.locale(), throttle.accountThrottledUntil(row.username()),
+                row.wallScreen(), row.version());
     }
 
     /** Input for a new account. */

@@ -1,87 +1,117 @@
 package org.gateboard.security;
 
-import com.vaadin.flow.router.AccessDeniedException;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.NotFoundException;
-import org.gateboard.venue.Venue;
-import org.gateboard.venue.VenueService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.gateboard.base.Roles;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Which venues the signed-in person may see: all for admins and officials, only their own for managers.
- * Views of one venue call {@link #visibleVenue(BeforeEnterEvent, String)} in {@code beforeEnter}, so a
- * manager who types another venue's URL gets the access-denied page instead of its data. Services that
- * answer per-venue data call {@link #requireVisible(long)} as well: the view check alone guards only the UI.
+ * The one answer to "which venues may this person see": every venue for admins, officials and stats tokens,
+ * only their own for managers. Every service method that takes a venue id asks it ({@link #canSee},
+ * {@link #requireVisible}); views only follow what their service answers. Work that runs later without the
+ * person's request, such as a push, asks again each time through {@link #scopeOfCurrentUser()}, so a manager
+ * removed from a venue stops receiving it. A scope is cached for {@link #SCOPE_CACHE} and dropped at once when
+ * this node commits a change to the account.
  */
 @Component
 public class VenueAccess {
 
-    private final CurrentUser currentUser;
-    private final VenueService venues;
+    static final Duration SCOPE_CACHE = Duration.ofSeconds(5);
 
-    VenueAccess(CurrentUser currentUser, VenueService venues) {
-        this.currentUser = currentUser;
-        this.venues = venues;
+    /** The venues someone may see: all of them, or those listed. */
+    public record Scope(boolean everyVenue, Set<Long> venueIds) {
+
+        static final Scope NONE = new Scope(false, Set.of());
+        static final Scope EVERY = new Scope(true, Set.of());
+
+        public Scope {
+            venueIds = Set.copyOf(venueIds);
+        }
+
+        public boolean includes(long venueId) {
+            return everyVenue || venueIds.contains(venueId);
+        }
+    }
+
+    private final UserService users;
+    private final Cache<String, Scope> scopes = Caffeine.newBuilder().expireAfterWrite(SCOPE_CACHE)
+            .maximumSize(10_000).build();
+
+    VenueAccess(UserService users) {
+        this.users = users;
+    }
+
+    /** The signed-in person's (or stats token's) scope now; nothing when no one is signed in. */
+    public Scope currentScope() {
+        return scopeOf(SecurityContextHolder.getContext().getAuthentication());
     }
 
     public boolean canSee(long venueId) {
-        return currentUser.get().map(user -> user.canSeeVenue(venueId)).orElse(false);
-    }
-
-    /** The venues the signed-in person may see, in the registry's order; none when no one is signed in. */
-    public List<Venue> visibleVenues() {
-        Optional<SignedInUser> user = currentUser.get();
-        if (user.isEmpty()) {
-            return List.of();
-        }
-        return venues.venues().stream().filter(v -> user.get().canSeeVenue(v.id())).toList();
-    }
-
-    /**
-     * For a view's {@code beforeEnter} with a route like {@code venues/:venueId}: the venue named by the route
-     * parameter when the signed-in person may see it. Otherwise the navigation is rerouted to the not-found page
-     * (no such venue, or not a number) or the access-denied page, and the answer is empty: the view must then
-     * load nothing.
-     */
-    public Optional<Venue> visibleVenue(BeforeEnterEvent event, String routeParameter) {
-        Optional<Long> id = event.getRouteParameters().get(routeParameter).flatMap(VenueAccess::parseId);
-        if (id.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, "venue id");
-            return Optional.empty();
-        }
-        return visibleVenue(event, id.get());
-    }
-
-    /** As {@link #visibleVenue(BeforeEnterEvent, String)}, for views that read the venue id themselves. */
-    public Optional<Venue> visibleVenue(BeforeEnterEvent event, long venueId) {
-        Optional<Venue> venue = venues.venue(venueId);
-        if (venue.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, "venue " + venueId);
-            return Optional.empty();
-        }
-        if (!canSee(venueId)) {
-            event.rerouteToError(AccessDeniedException.class, "venue " + venueId);
-            return Optional.empty();
-        }
-        return venue;
+        return currentScope().includes(venueId);
     }
 
     /** For services: refuses (Spring Security's access denied) when the signed-in person may not see the venue. */
     public void requireVisible(long venueId) {
         if (!canSee(venueId)) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Venue " + venueId + " is not one of the signed-in person's venues");
+            throw new AccessDeniedException("Venue " + venueId + " is not one of the signed-in person's venues");
         }
     }
 
-    private static Optional<Long> parseId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+    /**
+     * The signed-in person's scope as it will be whenever asked, for work done later on another thread: each
+     * call answers their rights at that moment (cheaply, from the cache), not those they had when it started.
+     */
+    public Supplier<Scope> scopeOfCurrentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (isStatsToken(auth)) {
+            return () -> Scope.EVERY;
         }
+        if (!signedIn(auth)) {
+            return () -> Scope.NONE;
+        }
+        String username = auth.getName();
+        return () -> scopeOfUser(username);
+    }
+
+    @TransactionalEventListener
+    void onAccountChanged(AccountChanged change) {
+        scopes.invalidate(key(change.username()));
+    }
+
+    private Scope scopeOf(Authentication auth) {
+        if (isStatsToken(auth)) {
+            return Scope.EVERY;
+        }
+        return signedIn(auth) ? scopeOfUser(auth.getName()) : Scope.NONE;
+    }
+
+    private Scope scopeOfUser(String username) {
+        return scopes.get(key(username), name -> users.signedInUser(username)
+                .map(u -> u.role().seesAllVenues() ? Scope.EVERY : new Scope(false, u.venueIds()))
+                .orElse(Scope.NONE));
+    }
+
+    private static boolean signedIn(Authentication auth) {
+        return auth != null && auth.isAuthenticated() && auth.getName() != null
+                && !(auth instanceof AnonymousAuthenticationToken);
+    }
+
+    private static boolean isStatsToken(Authentication auth) {
+        return auth instanceof StatsTokenAuthentication && auth.isAuthenticated()
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.STATS));
+    }
+
+    private static String key(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,7 @@ class LiveUpdatesTest {
     void aBurstOfChangesBecomesOnePushPerRound() {
         List<Integer> pushes = new ArrayList<>();
         int[] computed = {0};
-        updates.subscribe(7, memo -> ++computed[0], pushes::add);
+        updates.subscribe(7, () -> true, memo -> ++computed[0], pushes::add);
         for (int i = 0; i < 10_000; i++) {
             updates.changed(7);
         }
@@ -29,9 +29,9 @@ class LiveUpdatesTest {
     @Test
     void onlySubscribersOfTheChangedVenueAndCityWideOnesArePushed() {
         List<String> pushes = new ArrayList<>();
-        updates.subscribe(1, memo -> "one", pushes::add);
-        updates.subscribe(2, memo -> "two", pushes::add);
-        updates.subscribe(LiveUpdates.ALL, memo -> "all", pushes::add);
+        updates.subscribe(1, () -> true, memo -> "one", pushes::add);
+        updates.subscribe(2, () -> true, memo -> "two", pushes::add);
+        updates.subscribe(LiveUpdates.ALL, () -> true, memo -> "all", pushes::add);
         updates.changed(2);
         updates.flushNow();
         assertThat(pushes).containsExactlyInAnyOrder("two", "all");
@@ -42,7 +42,7 @@ class LiveUpdatesTest {
         int[] built = {0};
         List<Object> pushes = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            updates.subscribe(3, memo -> memo.computeIfAbsent("v3", k -> ++built[0]), pushes::add);
+            updates.subscribe(3, () -> true, memo -> memo.computeIfAbsent("v3", k -> ++built[0]), pushes::add);
         }
         updates.changed(3);
         updates.flushNow();
@@ -53,11 +53,29 @@ class LiveUpdatesTest {
     @Test
     void removedSubscribersGetNothing() {
         List<String> pushes = new ArrayList<>();
-        var registration = updates.subscribe(4, memo -> "x", pushes::add);
+        var registration = updates.subscribe(4, () -> true, memo -> "x", pushes::add);
         registration.remove();
         updates.changed(4);
         updates.flushNow();
         assertThat(pushes).isEmpty();
+        assertThat(updates.count()).isZero();
+    }
+
+    @Test
+    void aSubscriberThatMayNoLongerSeeItsVenueIsDroppedBeforeItsNextPush() {
+        List<String> pushes = new ArrayList<>();
+        boolean[] allowed = {true};
+        updates.subscribe(5, () -> allowed[0], memo -> "five", pushes::add);
+        updates.changed(5);
+        updates.flushNow();
+
+        allowed[0] = false;
+        updates.changed(5);
+        updates.flushNow();
+        allowed[0] = true;
+        updates.refreshNow();
+
+        assertThat(pushes).containsExactly("five");
         assertThat(updates.count()).isZero();
     }
 }

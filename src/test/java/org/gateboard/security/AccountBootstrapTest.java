@@ -27,7 +27,8 @@ class AccountBootstrapTest {
     private final UserRepository repository = mock(UserRepository.class);
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
     private final UserService users = new UserService(repository, encoder, mock(AuditService.class),
-            mock(VenueService.class), Clock.fixed(Instant.parse("2020-02-23T00:00:00Z"), ZoneOffset.UTC));
+            mock(VenueService.class), Clock.fixed(Instant.parse("2020-02-23T00:00:00Z"), ZoneOffset.UTC),
+            mock(LoginThrottle.class), mock(org.springframework.context.ApplicationEventPublisher.class));
 
     private AccountBootstrap bootstrap(String adminPassword) {
         return new AccountBootstrap(users, mock(VenueService.class), false, "admin", adminPassword);

@@ -57,22 +57,42 @@ class LoginFormHttpTest extends DatabaseTest {
     }
 
     @Test
-    void afterFiveWrongPasswordsEvenTheRightOneComesBackAsLocked() throws Exception {
+    void afterFiveWrongPasswordsFromOneAddressEvenTheRightOneComesBackAsThrottled() throws Exception {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
         for (int i = 0; i < 5; i++) {
-            signIn(name, "not-the-password").andExpect(redirectedUrl("/login?error"));
+            signIn(name, "not-the-password", "10.5.0.1").andExpect(redirectedUrl("/login?error"));
         }
-        signIn(name, PASSWORD).andExpect(redirectedUrl("/login?locked"));
+        signIn(name, PASSWORD, "10.5.0.1").andExpect(redirectedUrl("/login?throttled"));
+        signIn(name, PASSWORD, "10.5.0.2").andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("login"));
     }
 
     @Test
-    void aDisabledAccountComesBackAsDisabled() throws Exception {
+    void anUnknownNameIsThrottledAfterFiveTriesJustLikeAKnownOne() throws Exception {
+        String name = TestAccounts.uniqueName("nobody");
+        for (int i = 0; i < 5; i++) {
+            signIn(name, "not-the-password", "10.5.0.3").andExpect(redirectedUrl("/login?error"));
+        }
+        signIn(name, PASSWORD, "10.5.0.3").andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
+    void aDisabledAccountComesBackAsDisabledOnlyWithItsRightPassword() throws Exception {
         String name = TestAccounts.create(users, Role.OFFICIAL, Set.of());
         asAdmin(() -> users.setEnabled(TestAccounts.idOf(users, name), false));
+        signIn(name, "not-the-password").andExpect(redirectedUrl("/login?error"));
         signIn(name, PASSWORD).andExpect(redirectedUrl("/login?disabled"));
     }
 
     private ResultActions signIn(String username, String password) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()));
+        return signIn(username, password, "127.0.0.1");
+    }
+
+    private ResultActions signIn(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }));
     }
 }

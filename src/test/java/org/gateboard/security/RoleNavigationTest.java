@@ -22,7 +22,7 @@ class RoleNavigationTest extends UiTest {
         login("admin", "admin123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/audit");
+        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/stats-tokens", "admin/audit");
     }
 
     @Test

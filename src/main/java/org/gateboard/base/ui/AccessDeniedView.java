@@ -10,8 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A page the person's role may not open (Vaadin's navigation access control), or a venue that is not
- * theirs (security.VenueAccess). Says so plainly rather than pretending the page does not exist: in
+ * A page the person's role may not open (Vaadin's navigation access control). Says so plainly rather than pretending the page does not exist: in
  * Gateboard which pages exist is no secret, and a manager should know to ask an admin.
  */
 @ParentLayout(MainLayout.class)

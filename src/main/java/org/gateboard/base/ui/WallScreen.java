@@ -7,10 +7,11 @@ import java.time.Duration;
 /**
  * Sessions end after {@code server.servlet.session.timeout} (30 minutes) without anyone using the UI:
  * {@code vaadin.closeIdleSessions=true}, so Vaadin's heartbeat, which only tells the server that the tab is
- * still open, does not keep a forgotten desk session signed in. A live view meant for a wall screen has
- * nobody clicking it, though, and must not sign itself out: such a view calls {@link #keepSignedIn} and,
- * while it is shown, polls the server often enough to count as use. Leaving the view (or closing the tab)
- * brings the idle timeout back.
+ * still open, does not keep a forgotten desk session signed in. A wall screen has nobody clicking it,
+ * though, and must not sign itself out: the live views call {@link #keepSignedIn} when the signed-in account
+ * is a wall-screen account (a flag only an admin sets, never on an admin account), and while such a view is
+ * shown it polls the server often enough to count as use. Leaving the view (or closing the tab) brings the
+ * idle timeout back; every other session keeps it. Disabling the account ends the session at once all the same.
  */
 public final class WallScreen {
 

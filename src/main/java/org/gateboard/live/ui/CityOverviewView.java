@@ -23,6 +23,8 @@ import org.gateboard.live.VenueSummary;
 import org.gateboard.live.VenueWarning;
 import org.gateboard.security.CurrentUser;
 import org.gateboard.security.Role;
+import org.gateboard.security.SignedInUser;
+import org.gateboard.base.ui.WallScreen;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueLevel;
 
@@ -66,6 +68,9 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
                 ui -> live.subscribeOverview(list -> ui.access(() -> show(list))));
         this.currentUser = currentUser;
+        if (currentUser.get().filter(SignedInUser::wallScreen).isPresent()) {
+            WallScreen.keepSignedIn(this);
+        }
         this.formats = new Formats(getLocale(), venueZone);
         setWidthFull();
 

@@ -18,6 +18,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.gateboard.base.ui.GbChart;
 import org.gateboard.base.ui.GbTable;
+import org.gateboard.base.ui.WallScreen;
+import org.gateboard.security.CurrentUser;
+import org.gateboard.security.SignedInUser;
 import org.gateboard.live.HourCount;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueStats;
@@ -63,8 +66,11 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     /** Today's figures follow the live counts; a past day does not change, so it needs no subscription. */
     private final LiveSubscription subscription;
 
-    VenueView(LiveStatsService live, ZoneId venueZone) {
+    VenueView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone) {
         this.live = live;
+        if (currentUser.get().filter(SignedInUser::wallScreen).isPresent()) {
+            WallScreen.keepSignedIn(this);
+        }
         this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
                 ui -> live.subscribeVenue(venueId, stats -> ui.access(() -> show(stats))));
         this.formats = new Formats(getLocale(), venueZone);

@@ -26,14 +26,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public static final String ROUTE = "login";
     /** Query parameters the login failure handler adds. */
     public static final String WRONG_PASSWORD = "error";
-    public static final String LOCKED = "locked";
+    public static final String THROTTLED = "throttled";
     public static final String DISABLED = "disabled";
 
     private final LoginForm login = new LoginForm();
     private final long lockMinutes;
 
-    LoginView(@Value("${gateboard.security.lock-duration:15m}") Duration lockDuration) {
-        this.lockMinutes = lockDuration.toMinutes();
+    LoginView(@Value("${gateboard.security.login-window:15m}") Duration window) {
+        this.lockMinutes = window.toMinutes();
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -50,7 +50,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        String reason = parameters.containsKey(LOCKED) ? "login.locked"
+        String reason = parameters.containsKey(THROTTLED) ? "login.throttled"
                 : parameters.containsKey(DISABLED) ? "login.disabled"
                 : parameters.containsKey(WRONG_PASSWORD) ? "login.error" : null;
         if (reason != null) {

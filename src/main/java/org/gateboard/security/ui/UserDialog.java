@@ -2,6 +2,7 @@ package org.gateboard.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
 class UserDialog extends Dialog {
 
     /** What the admin entered; {@code password} is null when editing. */
-    record Input(String username, String displayName, Role role, Set<Long> venueIds, String password) {
+    record Input(String username, String displayName, Role role, Set<Long> venueIds, String password,
+                 boolean wallScreen) {
     }
 
     @FunctionalInterface
@@ -39,6 +41,7 @@ class UserDialog extends Dialog {
     final Select<Role> role = new Select<>();
     final MultiSelectComboBox<Venue> venues = new MultiSelectComboBox<>();
     final PasswordField password = new PasswordField();
+    final Checkbox wallScreen = new Checkbox();
     final Span error = new Span();
 
     /** @param existing the account to edit, or null for a new one */
@@ -75,6 +78,10 @@ class UserDialog extends Dialog {
         password.setRequiredIndicatorVisible(true);
         password.setVisible(creating);
 
+        wallScreen.setLabel(getTranslation("security.users.wallScreen"));
+        wallScreen.setHelperText(getTranslation("security.users.wallScreen.help"));
+        wallScreen.setId("user-wall-screen");
+
         role.addValueChangeListener(e -> showRoleDependentFields());
         if (creating) {
             role.setValue(Role.MANAGER);
@@ -82,6 +89,7 @@ class UserDialog extends Dialog {
             username.setValue(existing.username());
             displayName.setValue(existing.displayName());
             role.setValue(existing.role());
+            wallScreen.setValue(existing.wallScreen());
             venues.setValue(allVenues.stream().filter(v -> existing.venueIds().contains(v.id()))
                     .collect(Collectors.toSet()));
         }
@@ -92,7 +100,7 @@ class UserDialog extends Dialog {
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
 
-        FormLayout form = new FormLayout(username, displayName, role, venues, password, error);
+        FormLayout form = new FormLayout(username, displayName, role, venues, wallScreen, password, error);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
@@ -100,7 +108,8 @@ class UserDialog extends Dialog {
             try {
                 onSave.save(new Input(username.getValue(), displayName.getValue(), role.getValue(),
                         role.getValue() == Role.MANAGER ? venueIds() : Set.of(),
-                        creating ? password.getValue() : null));
+                        creating ? password.getValue() : null,
+                        role.getValue() != Role.ADMIN && wallScreen.getValue()));
                 close();
             } catch (UserFacingException refused) {
                 error.setText(getTranslation(refused.messageKey(), refused.args()));
@@ -117,6 +126,8 @@ class UserDialog extends Dialog {
     private void showRoleDependentFields() {
         Role chosen = role.getValue();
         venues.setVisible(chosen == Role.MANAGER);
+        // admins never get a session that outlives its idle timeout
+        wallScreen.setVisible(chosen != null && chosen != Role.ADMIN && !password.isVisible());
         role.setHelperText(chosen == null ? null : getTranslation("security.role." + chosen.name() + ".help"));
     }
 

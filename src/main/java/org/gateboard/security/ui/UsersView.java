@@ -71,6 +71,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("security.users.column.role")).setAutoWidth(true);
         grid.addColumn(this::venuesText).setKey("venues")
                 .setHeader(getTranslation("security.users.column.venues")).setFlexGrow(1);
+        grid.addColumn(u -> u.wallScreen() ? getTranslation("security.users.column.wallScreen") : "")
+                .setKey("wallScreen").setHeader(getTranslation("security.users.column.wallScreen")).setAutoWidth(true);
         grid.addColumn(this::statusText).setKey("status")
                 .setHeader(getTranslation("security.users.column.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
@@ -142,7 +144,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                         input.role(), input.venueIds(), null));
             } else {
                 users.update(existing.withChanges(input.displayName(), input.role(), input.venueIds(),
-                        existing.enabled()));
+                        existing.enabled(), input.wallScreen()));
             }
             done("security.users.saved", input.username());
         }).open();

@@ -83,6 +83,14 @@ class LiveDashboardBrowserTest extends HttpTest {
                 .setViewportSize(1400, 1000))) {
             Page page = browserContext.newPage();
             page.setDefaultTimeout(60_000);
+            List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.text().contains("Content Security Policy")) {
+                    cspViolations.add(m.text());
+                }
+            });
+            List<String> webSockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onWebSocket(ws -> webSockets.add(ws.url()));
             Browsers.login(page, baseUrl(), "manager", "manager123");
             page.waitForURL("**/venues/**");
             assertThat(page.locator("#total-admitted")).not().hasText("–");
@@ -113,6 +121,9 @@ class LiveDashboardBrowserTest extends HttpTest {
             assertThat(page.locator("#devices tbody tr").first().locator(".badge").first()).isVisible();
             // the gate that just posted is in contact: its device shows online within a few pushes
             assertThat(page.locator("#devices tbody tr").first()).containsText("在线");
+            // all of it under the Content-Security-Policy, with push over a WebSocket
+            assertThat(webSockets).as("push runs over a WebSocket").anyMatch(u -> u.contains("VAADIN/push"));
+            assertThat(cspViolations).as("no Content-Security-Policy violations in the console").isEmpty();
             page.locator("#gates").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(Path.of("target/screenshots/gates.png")));
             page.locator("#devices").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
