@@ -5,6 +5,8 @@ import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -29,16 +31,20 @@ public class VerdictIngestion {
     public record Outcome(int accepted, int duplicates) {
     }
 
-    private final VerdictStore store;
     private final PolicyService policies;
     private final ResidentIds residentIds;
+    private static final Logger log = LoggerFactory.getLogger(VerdictIngestion.class);
+
+    private final VerdictStore store;
+    private final CommitOrder order;
     private final EventRelay events;
     private final IngestionMetrics metrics;
     private final Clock clock;
 
-    VerdictIngestion(VerdictStore store, PolicyService policies, ResidentIds residentIds, EventRelay events,
-                     IngestionMetrics metrics, Clock clock) {
+    VerdictIngestion(VerdictStore store, CommitOrder order, PolicyService policies, ResidentIds residentIds,
+                     EventRelay events, IngestionMetrics metrics, Clock clock) {
         this.store = store;
+        this.order = order;
         this.policies = policies;
         this.residentIds = residentIds;
         this.events = events;
@@ -49,7 +55,7 @@ public class VerdictIngestion {
     /**
      * Stores what is not stored yet; returns once it is durable. {@code rejected} is only counted. Throws a
      * {@link org.springframework.dao.DataAccessException} when the database cannot take them: then nothing
-     * of this request was stored.
+     * of this request was stored. Once they are committed it returns normally, whatever fails after.
      */
     public Outcome ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -63,19 +69,40 @@ public class VerdictIngestion {
         }
         // a fixed order on the unique key keeps concurrent overlapping batches from deadlocking
         rows.sort(Comparator.comparing(r -> r.verdict().id()));
-        Set<UUID> inserted = store.insertNew(rows);
-        int duplicates = verdicts.size() - inserted.size();
-        metrics.record(device.venueId(), inserted.size(), duplicates, rejected);
-        if (!inserted.isEmpty()) {
-            List<StoredVerdict> stored = new ArrayList<>(inserted.size());
-            for (VerdictRow r : rows) {
-                if (inserted.contains(r.verdict().id())) {
-                    stored.add(stored(r));
+        CommitOrder.Numbered<Set<UUID>> committed = order.commit(() -> store.insertNew(rows), s -> !s.isEmpty());
+        Set<UUID> inserted = committed.result();
+        Outcome outcome = new Outcome(inserted.size(), verdicts.size() - inserted.size());
+        afterCommit(device, rows, committed, outcome, rejected);
+        return outcome;
+    }
+
+    /**
+     * Counts and announces a committed batch. Nothing here may fail the request: the verdicts are stored,
+     * and an error answer would tell the device otherwise (it would send them again, as duplicates). A
+     * failure loses only the event, which the live counts recover from the database.
+     */
+    private void afterCommit(DeviceIdentity device, List<VerdictRow> rows, CommitOrder.Numbered<Set<UUID>> committed,
+                             Outcome outcome, int rejected) {
+        Set<UUID> inserted = committed.result();
+        try {
+            if (!inserted.isEmpty()) {
+                List<StoredVerdict> stored = new ArrayList<>(inserted.size());
+                for (VerdictRow r : rows) {
+                    if (inserted.contains(r.verdict().id())) {
+                        stored.add(stored(r));
+                    }
                 }
+                events.publish(new VerdictsStored(committed.sequence(), List.copyOf(stored)));
             }
-            events.publish(new VerdictsStored(List.copyOf(stored)));
+        } catch (RuntimeException e) {
+            log.warn("Verdicts stored but not announced; the live counts recount them", e);
+            events.lost();
         }
-        return new Outcome(inserted.size(), duplicates);
+        try {
+            metrics.record(device.venueId(), outcome.accepted(), outcome.duplicates(), rejected);
+        } catch (RuntimeException e) {
+            log.warn("Verdicts stored but not counted in the metrics", e);
+        }
     }
 
     private VerdictRow row(DeviceIdentity device, IncomingVerdict v, Instant receivedAt) {

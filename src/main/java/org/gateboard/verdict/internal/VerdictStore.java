@@ -4,6 +4,8 @@ import org.gateboard.verdict.RefusalReason;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
@@ -18,9 +20,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes verdicts. A request's new verdicts go in with one multi-row {@code INSERT IGNORE ... RETURNING}:
- * one statement, so one transaction (autocommit) and one log flush; the unique key on the device's UUID
- * makes a verdict that is already stored (or being stored by a concurrent retry) be skipped, and
- * {@code RETURNING} names exactly the rows this statement inserted. No per-row queries.
+ * the unique key on the device's UUID makes a verdict that is already stored (or being stored by a
+ * concurrent retry) be skipped, and {@code RETURNING} names exactly the rows this statement inserted. Those
+ * rows, and only those, are then added to the tallies ({@link TallyWriter}) in the same transaction: two
+ * statements, one commit, one log flush. No per-row queries.
  *
  * <p>{@code IGNORE} also turns bad values into warnings, so rows must be fully validated before they get
  * here: the only row it may skip is a duplicate.
@@ -37,13 +40,20 @@ class VerdictStore {
     private static final int DEADLOCK_RETRIES = 3;
 
     private final JdbcTemplate jdbc;
+    private final TallyWriter tallies;
+    private final TransactionTemplate tx;
     private final AtomicReferenceArray<String> statements = new AtomicReferenceArray<>(MAX_ROWS + 1);
 
-    VerdictStore(JdbcTemplate jdbc) {
+    VerdictStore(JdbcTemplate jdbc, TallyWriter tallies, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
+        this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Inserts the rows that are not stored yet and answers their ids. Rows must have distinct ids. */
+    /**
+     * Inserts the rows that are not stored yet, counts them into the tallies, commits, and answers their ids.
+     * Rows must have distinct ids.
+     */
     Set<UUID> insertNew(List<VerdictRow> rows) {
         if (rows.isEmpty()) {
             return Set.of();
@@ -53,10 +63,14 @@ class VerdictStore {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return insert(rows);
+                return tx.execute(status -> {
+                    Set<UUID> inserted = insert(rows);
+                    tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
+                    return inserted;
+                });
             } catch (PessimisticLockingFailureException e) {
-                // two retries of overlapping batches can deadlock on the unique key; InnoDB rolled this
-                // statement back whole, so running it again is safe
+                // two retries of overlapping batches can deadlock on the unique key; the transaction was
+                // rolled back whole, so running it again is safe
                 if (attempt >= DEADLOCK_RETRIES) {
                     throw e;
                 }
