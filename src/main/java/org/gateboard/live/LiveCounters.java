@@ -102,7 +102,10 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
      */
     @Override
     public void afterSingletonsInstantiated() {
-        recount();
+        long started = System.nanoTime();
+        if (recount()) {
+            log.info("Live counts recounted in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
         long every = recountInterval.toMillis();
         recounter.scheduleWithFixedDelay(this::recountQuietly, every, every, TimeUnit.MILLISECONDS);
     }
