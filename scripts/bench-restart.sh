@@ -27,7 +27,6 @@ ADMIN_PASSWORD="bench-admin-password"
 SQL=(mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
 mkdir -p bench
 
-"${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 cleanup() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   if [ "${BENCH_KEEP:-0}" != 1 ]; then "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB"; fi
@@ -35,7 +34,6 @@ cleanup() {
 trap cleanup EXIT
 
 source scripts/bench-lib.sh
-production_jar
 run_app() {
   PORT="$PORT" GATEBOARD_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" GATEBOARD_DB_USER="$DB_USER" \
     GATEBOARD_DB_PASSWORD="$DB_PASSWORD" GATEBOARD_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -55,11 +53,7 @@ await_ready() {
   echo "The app was not ready after 180 s; see $1"; exit 1
 }
 
-echo "== Schema (first start on the empty database)"
-run_app bench/restart-first.log
-await_ready bench/restart-first.log
-stop_app
-
+load_day() {
 echo "== Registry: $VENUES venues x $GATES gates, one device each"
 "${SQL[@]}" "$DB" -e "
   INSERT INTO venue (code, name_zh, name_en, level, active, created_at)
@@ -107,9 +101,23 @@ TALLY_START=$(date +%s)
 sed -n '/^INSERT INTO verdict_tally/,/;$/p' src/main/resources/db/migration/V3_1__verdict_tally.sql \
   | "${SQL[@]}" "$DB" --init-command="SET time_zone = '+00:00'"
 echo "   $("${SQL[@]}" -N "$DB" -e "SELECT COUNT(*) FROM verdict_tally") tally rows ($(( $(date +%s) - TALLY_START )) s)"
-EXPECTED=$("${SQL[@]}" -N "$DB" -e "SELECT CONCAT(SUM(outcome = 'ADMITTED'), '/', SUM(outcome = 'REFUSED')) FROM verdict")
 "${SQL[@]}" "$DB" -e "DROP TABLE bench_device"
-echo "   expected today: admitted/refused = $EXPECTED"
+}
+
+# BENCH_REUSE=1: the database was filled by an earlier run with BENCH_KEEP=1; only restart.
+if [ "${BENCH_REUSE:-0}" != 1 ]; then
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  production_jar
+  echo "== Schema (first start on the empty database)"
+  run_app bench/restart-first.log
+  await_ready bench/restart-first.log
+  stop_app
+  load_day
+else
+  production_jar
+fi
+EXPECTED=$("${SQL[@]}" -N "$DB" -e "SELECT CONCAT(SUM(outcome = 'ADMITTED'), '/', SUM(outcome = 'REFUSED')) FROM verdict")
+echo "   expected today: admitted/refused = $EXPECTED ($("${SQL[@]}" -N "$DB" -e "SELECT COUNT(*) FROM verdict_tally") tally rows)"
 
 served() {
   curl -fs -u "admin:$ADMIN_PASSWORD" "http://127.0.0.1:$PORT/api/v1/stats/venues" 2>/dev/null \
