@@ -3,7 +3,8 @@
 # 50 gate devices sending batches of 100 verdicts; then the same rows inserted straight into MariaDB.
 # Usage: scripts/bench-ingestion.sh [seconds per run, default 30] [offered verdicts/s, default 10000]
 # Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default) with
-# innodb_flush_log_at_trx_commit=1; the script creates (and recreates) the database gateboard_bench.
+# innodb_flush_log_at_trx_commit=1; the script creates (and recreates) the database $BENCH_DB_NAME
+# (default gateboard_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,12 @@ DB_PORT="${BENCH_DB_PORT:-3306}"
 DB_USER="${BENCH_DB_USER:-root}"
 DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
 PORT="${BENCH_PORT:-8183}"
-DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/gateboard_bench"
+DB_NAME="${BENCH_DB_NAME:-gateboard_bench}"
+DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME"
 mkdir -p bench
 
 mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e \
-  "DROP DATABASE IF EXISTS gateboard_bench; CREATE DATABASE gateboard_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+  "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
    SHOW VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit', 'innodb_buffer_pool_size', 'log_bin'); SELECT VERSION();" | tee bench/db.txt
 
 source scripts/bench-lib.sh

@@ -3,13 +3,14 @@ package org.gateboard.live;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
+import org.gateboard.verdict.VerdictTally;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One venue's counts for one day: filled live from events (today) or from an aggregate query (past days).
+ * One venue's counts for one day: filled live from events, or from the verdict feature's tallies.
  * Guarded by its own monitor; readers take a {@link #copy()}.
  */
 final class DayCounts {
@@ -56,6 +57,34 @@ final class DayCounts {
         if (nonConform) {
             nonConforming += n;
             nonConformingByDevice.merge(deviceId, n, Long::sum);
+        }
+    }
+
+    /** Adds a tally of the verdict feature; {@code hour} counted from the day's start. */
+    synchronized void add(VerdictTally t, int hour) {
+        long n = t.count();
+        switch (t.counted()) {
+            case ADMITTED, REFUSED -> {
+                boolean admittedOnes = t.counted() == VerdictTally.Counted.ADMITTED;
+                long[] gate = gates.computeIfAbsent(t.gateId(), id -> new long[2]);
+                int h = Math.max(0, Math.min(HOURS - 1, hour));
+                if (admittedOnes) {
+                    admitted += n;
+                    gate[0] += n;
+                    hourAdmitted[h] += n;
+                    admittedByRole[t.role().ordinal()] += n;
+                } else {
+                    refused += n;
+                    gate[1] += n;
+                    hourRefused[h] += n;
+                    refusedByRole[t.role().ordinal()] += n;
+                }
+            }
+            case REFUSAL_REASON -> t.reason().ifPresent(r -> refusedByReason[r.ordinal()] += n);
+            case NON_CONFORMING -> {
+                nonConforming += n;
+                nonConformingByDevice.merge(t.deviceId(), n, Long::sum);
+            }
         }
     }
 

@@ -29,21 +29,27 @@ class DeviceContacts {
         this.updates = updates;
     }
 
-    /** Reads the table; the events keep it current afterwards. */
+    /**
+     * Reads the table (at start-up, and in a recount to recover lost events); the events keep it current
+     * otherwise. A row older than what an event already told is not taken.
+     */
     void reload() {
         jdbc.query("SELECT device_id, last_contact_at, backlog, clock_skew_ms, policy_version FROM device_contact",
                 rs -> {
                     Timestamp at = rs.getTimestamp(2);
-                    contacts.put(rs.getLong(1), new Contact(at.toInstant(), (Integer) rs.getObject(3, Integer.class),
+                    merge(rs.getLong(1), new Contact(at.toInstant(), (Integer) rs.getObject(3, Integer.class),
                             rs.getObject(4, Long.class), rs.getObject(5, Integer.class)));
                 });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DeviceReported e) {
-        contacts.merge(e.deviceId(), new Contact(e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()),
-                (old, now) -> now.lastContact().isBefore(old.lastContact()) ? old : now);
+        merge(e.deviceId(), new Contact(e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()));
         updates.changed(e.venueId());
+    }
+
+    private void merge(long deviceId, Contact contact) {
+        contacts.merge(deviceId, contact, (old, now) -> now.lastContact().isBefore(old.lastContact()) ? old : now);
     }
 
     Contact get(long deviceId) {

@@ -1,7 +1,17 @@
 package org.gateboard.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.gateboard.verdict.RecentScans;
 import org.gateboard.verdict.StoredVerdict;
+import org.gateboard.verdict.TallySnapshot;
+import org.gateboard.verdict.VerdictEventsLost;
+import org.gateboard.verdict.VerdictTallies;
+import org.gateboard.verdict.VerdictTally;
 import org.gateboard.verdict.VerdictsStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -13,37 +23,72 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Today's counts in memory, per venue, fed by {@link VerdictsStored}. The listener runs on the ingestion
- * thread right after its commit, so it only adds to counters under short per-venue locks and bumps a
- * change counter; pushing to browsers happens elsewhere ({@link LiveUpdates}).
+ * Today's counts in memory, per venue, fed by {@link VerdictsStored}, and recounted from the verdict
+ * feature's tallies at start-up, every {@link LiveSettings#recountInterval()} and whenever events were lost.
+ * The listener runs on the verdict feature's event thread, so it only adds to counters under short locks
+ * and bumps a change counter; pushing to browsers happens elsewhere ({@link LiveUpdates}).
  *
- * <p>At start-up, before the web server takes requests (so no verdict can be stored meanwhile), today's
- * counts, the gates' recent windows and the devices' contacts are rebuilt from the database.
+ * <p>A recount must neither lose nor double a batch that commits while it reads. Batches are numbered in
+ * commit order and the tallies are read in a snapshot that says up to which number it holds
+ * ({@link TallySnapshot#throughSequence()}). So: events that arrive while the recount reads are applied to
+ * the old counts as usual and also kept aside; the new counts are the snapshot plus the kept events numbered
+ * after it; they replace the old counts whole, in one step, so a screen shows either the old day or the new
+ * one; and an event numbered within the snapshot that arrives later still (a relay running behind) is
+ * skipped, as the snapshot already counted it. Events not numbered (0: stored outside ingestion) are
+ * always counted.
  */
 @Component
-class LiveCounters implements SmartInitializingSingleton {
+class LiveCounters implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveCounters.class);
+    private static final Duration WINDOW = Duration.ofMinutes(10);
 
     /** One day's counts per venue; hours are counted from {@code startMs}. */
     record Day(LocalDate date, long startMs, long endMs, Map<Long, DayCounts> venues) {
     }
 
-    private final Map<LocalDate, Day> days = new ConcurrentHashMap<>();
-    private final Map<Long, GateWindow> windows = new ConcurrentHashMap<>();
-    private final VerdictAggregates aggregates;
+    /** Everything a recount replaces, as one value. */
+    private record Counts(Map<LocalDate, Day> days, Map<Long, GateWindow> windows, long throughSequence) {
+    }
+
+    private final VerdictTallies tallies;
     private final Registry registry;
     private final DeviceContacts contacts;
     private final LiveUpdates updates;
     private final Clock clock;
     private final ZoneId zone;
+    /** Guards {@link #counts} swaps against events being applied, and {@link #arrivedDuringRecount}. */
+    private final Object applying = new Object();
+    private volatile Counts counts = new Counts(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
+    private List<VerdictsStored> arrivedDuringRecount;
+    private final ScheduledExecutorService recounter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-recount");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean recountRequested = new AtomicBoolean();
+    private final Duration recountInterval;
+    private final Timer recounts;
 
-    LiveCounters(VerdictAggregates aggregates, Registry registry, DeviceContacts contacts, LiveUpdates updates,
-                 Clock clock, ZoneId venueZone) {
-        this.aggregates = aggregates;
+    LiveCounters(VerdictTallies tallies, Registry registry, DeviceContacts contacts, LiveUpdates updates,
+                 LiveSettings settings, MeterRegistry meters, Clock clock, ZoneId venueZone) {
+        this.recountInterval = settings.recountInterval();
+        this.recounts = Timer.builder("gateboard.live.recounts")
+                .description("Recounts of today's live counts from the database, and how long each took")
+                .register(meters);
+        this.tallies = tallies;
         this.registry = registry;
         this.contacts = contacts;
         this.updates = updates;
@@ -51,30 +96,43 @@ class LiveCounters implements SmartInitializingSingleton {
         this.zone = venueZone;
     }
 
+    /**
+     * Counts today before the web server takes requests (reading tallies, not verdicts, so it takes as long
+     * on a busy day as on a quiet one), then recounts on a schedule.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        rebuild();
+        long started = System.nanoTime();
+        if (recount()) {
+            log.info("Live counts recounted in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        long every = recountInterval.toMillis();
+        recounter.scheduleWithFixedDelay(this::recountQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Replaces today's counts and the recent windows with what the database holds. Meant for start-up;
-     * verdicts stored while it runs could be counted twice or not at all.
-     */
-    void rebuild() {
-        long now = clock.millis();
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-        List<Long> venueIds = registry.reload().venues().stream().map(v -> v.id()).toList();
-        Day fresh = newDay(today);
-        fresh.venues().putAll(aggregates.day(venueIds, Instant.ofEpochMilli(fresh.startMs()),
-                Instant.ofEpochMilli(fresh.endMs())));
-        Map<Long, GateWindow> recent = new ConcurrentHashMap<>();
-        aggregates.recent(venueIds, Instant.ofEpochMilli(now).minus(Duration.ofMinutes(10)), now, recent);
-        days.clear();
-        days.put(today, fresh);
-        windows.clear();
-        windows.putAll(recent);
-        contacts.reload();
-        venueIds.forEach(updates::changed);
+    @Override
+    public void destroy() {
+        recounter.shutdownNow();
+    }
+
+    /** Recounts on the recount thread soon; requests made before it starts are one recount. */
+    void requestRecount() {
+        if (recountRequested.compareAndSet(false, true)) {
+            recounter.execute(() -> {
+                recountRequested.set(false);
+                recountQuietly();
+            });
+        }
+    }
+
+    private void recountQuietly() {
+        try {
+            if (!recount()) {
+                log.info("Live counts not recounted this round: the database is busy or away");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Live counts not recounted this round", e);
+        }
     }
 
     /** Demo data and first accounts are created after start-up; read the registry again once they are. */
@@ -83,21 +141,107 @@ class LiveCounters implements SmartInitializingSingleton {
         registry.reload();
     }
 
+    /**
+     * Replaces today's (and tomorrow's, for clocks running ahead) counts and the gates' recent windows with
+     * what the database holds, keeping the events that arrive meanwhile (see the class comment). Answers
+     * false when the database could not give a snapshot; the old counts stay.
+     */
+    synchronized boolean recount() {
+        long started = System.nanoTime();
+        long now = clock.millis();
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
+        List<Long> venueIds = registry.reload().venues().stream().map(v -> v.id()).toList();
+        synchronized (applying) {
+            arrivedDuringRecount = new ArrayList<>();
+        }
+        Optional<TallySnapshot> snapshot;
+        try {
+            snapshot = tallies.snapshot(venueIds, startOf(today), startOf(today.plusDays(2)),
+                    Instant.ofEpochMilli(now).minus(WINDOW), Duration.ofMillis(GateWindow.ARRIVAL_BUCKET_MS));
+        } catch (RuntimeException e) {
+            synchronized (applying) {
+                arrivedDuringRecount = null;
+            }
+            throw e;
+        }
+        if (snapshot.isEmpty()) {
+            synchronized (applying) {
+                arrivedDuringRecount = null;
+            }
+            return false;
+        }
+        Counts fresh = counted(snapshot.get(), today, now);
+        synchronized (applying) {
+            for (VerdictsStored e : arrivedDuringRecount) {
+                if (e.sequence() == 0 || e.sequence() > fresh.throughSequence()) {
+                    apply(fresh, e);
+                }
+            }
+            arrivedDuringRecount = null;
+            counts = fresh;
+        }
+        contacts.reload();
+        venueIds.forEach(updates::changed);
+        recounts.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    private Counts counted(TallySnapshot snapshot, LocalDate today, long now) {
+        Map<LocalDate, Day> days = new ConcurrentHashMap<>();
+        Day first = newDay(today);
+        Day second = newDay(today.plusDays(1));
+        days.put(today, first);
+        for (VerdictTally t : snapshot.tallies()) {
+            long at = t.periodStart().toEpochMilli();
+            Day day = at < first.endMs() ? first : second;
+            if (day == second) {
+                days.putIfAbsent(second.date(), second);
+            }
+            day.venues().computeIfAbsent(t.venueId(), id -> new DayCounts())
+                    .add(t, (int) ((at - day.startMs()) / 3_600_000L));
+        }
+        Map<Long, GateWindow> windows = new ConcurrentHashMap<>();
+        for (RecentScans r : snapshot.recent()) {
+            GateWindow w = windows.computeIfAbsent(r.gateId(), id -> new GateWindow());
+            long at = r.bucketStart().toEpochMilli();
+            w.arrival(at, now, r.count());
+            if (r.checkMillis() != null) {
+                for (long i = r.count(); i > 0; i--) {
+                    w.check(at, now, r.checkMillis() / 1000.0);
+                }
+            }
+        }
+        return new Counts(days, windows, snapshot.throughSequence());
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(VerdictsStored event) {
+        synchronized (applying) {
+            Counts current = counts;
+            if (event.sequence() != 0 && event.sequence() <= current.throughSequence()) {
+                return; // the last recount's snapshot holds these verdicts already
+            }
+            apply(current, event);
+            if (arrivedDuringRecount != null) {
+                arrivedDuringRecount.add(event);
+            }
+        }
+    }
+
+    private void apply(Counts target, VerdictsStored event) {
         long now = clock.millis();
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
         Day day = null;
         long lastVenue = Long.MIN_VALUE;
         for (StoredVerdict v : event.verdicts()) {
             long scanned = v.scannedAt().toEpochMilli();
-            GateWindow window = windows.computeIfAbsent(v.gateId(), id -> new GateWindow());
+            GateWindow window = target.windows().computeIfAbsent(v.gateId(), id -> new GateWindow());
             window.arrival(scanned, now, 1);
             if (v.checkSeconds() != null) {
                 window.check(scanned, now, v.checkSeconds());
             }
             if (day == null || scanned < day.startMs() || scanned >= day.endMs()) {
-                day = dayOf(scanned, today);
+                day = dayOf(target.days(), scanned, today);
             }
             if (day != null) {
                 day.venues().computeIfAbsent(v.venueId(), id -> new DayCounts())
@@ -111,12 +255,18 @@ class LiveCounters implements SmartInitializingSingleton {
         }
     }
 
+    /** Events were lost: recount soon rather than at the next scheduled round. */
+    @EventListener
+    void on(VerdictEventsLost lost) {
+        requestRecount();
+    }
+
     /**
      * The in-memory day a scan belongs to: today, or tomorrow for a device whose clock runs a little ahead
      * near midnight. Earlier days are the database's business (a backlog from yesterday changes
-     * yesterday's rows, which past-day views read).
+     * yesterday's tallies, which past-day views read).
      */
-    private Day dayOf(long scannedMs, LocalDate today) {
+    private Day dayOf(Map<LocalDate, Day> days, long scannedMs, LocalDate today) {
         LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(scannedMs), zone);
         if (date.isBefore(today) || date.isAfter(today.plusDays(1))) {
             return null;
@@ -129,19 +279,23 @@ class LiveCounters implements SmartInitializingSingleton {
     }
 
     private Day newDay(LocalDate date) {
-        return new Day(date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
-                date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli(), new ConcurrentHashMap<>());
+        return new Day(date, startOf(date).toEpochMilli(), startOf(date.plusDays(1)).toEpochMilli(),
+                new ConcurrentHashMap<>());
+    }
+
+    private Instant startOf(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant();
     }
 
     /** A copy of a venue's counts for today (empty when nothing was counted). */
     DayCounts today(long venueId) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Day day = days.get(today);
-        DayCounts counts = day == null ? null : day.venues().get(venueId);
-        return counts == null ? new DayCounts() : counts.copy();
+        Day day = counts.days().get(today);
+        DayCounts c = day == null ? null : day.venues().get(venueId);
+        return c == null ? new DayCounts() : c.copy();
     }
 
     GateWindow window(long gateId) {
-        return windows.get(gateId);
+        return counts.windows().get(gateId);
     }
 }

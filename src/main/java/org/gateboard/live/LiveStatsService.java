@@ -6,11 +6,15 @@ import org.gateboard.base.Roles;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.security.VenueAccess;
 import org.gateboard.venue.Venue;
+import org.gateboard.verdict.VerdictTallies;
+import org.gateboard.verdict.VerdictTally;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +22,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The live dashboard's figures: today's counted live in memory, past days aggregated from the verdict table
- * (and reused for a minute). Who sees which venue is {@link VenueAccess}'s answer, asked by every method
- * here that takes or lists venues, and asked again before every push. Subscriptions push today's figures at
- * most twice a second per subscriber.
+ * The live dashboard's figures: today's counted live in memory, past days summed from the verdict feature's
+ * tallies (and reused for a minute). Who sees which venue is {@link VenueAccess}'s answer, asked by every
+ * method here that takes or lists venues, and asked again before every push. Subscriptions push today's
+ * figures at most twice a second per subscriber.
  */
 @Service
 public class LiveStatsService {
 
     private final LiveCounters counters;
     private final Registry registry;
-    private final VerdictAggregates aggregates;
+    private final VerdictTallies tallies;
     private final StatsAssembler assembler;
     private final LiveUpdates updates;
     private final LiveSettings settings;
@@ -46,12 +50,12 @@ public class LiveStatsService {
     private record PastDay(long readNanos, Map<Long, DayCounts> counts) {
     }
 
-    LiveStatsService(LiveCounters counters, Registry registry, VerdictAggregates aggregates,
+    LiveStatsService(LiveCounters counters, Registry registry, VerdictTallies tallies,
                      StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, VenueAccess access,
                      Clock clock, ZoneId venueZone) {
         this.counters = counters;
         this.registry = registry;
-        this.aggregates = aggregates;
+        this.tallies = tallies;
         this.assembler = assembler;
         this.updates = updates;
         this.settings = settings;
@@ -193,8 +197,12 @@ public class LiveStatsService {
             }
         }
         List<Long> venueIds = registry.get().venues().stream().map(Venue::id).toList();
-        Map<Long, DayCounts> counts = aggregates.day(venueIds, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant());
+        Instant start = day.atStartOfDay(zone).toInstant();
+        Map<Long, DayCounts> counts = new HashMap<>();
+        for (VerdictTally t : tallies.between(venueIds, start, day.plusDays(1).atStartOfDay(zone).toInstant())) {
+            counts.computeIfAbsent(t.venueId(), id -> new DayCounts())
+                    .add(t, (int) ((t.periodStart().toEpochMilli() - start.toEpochMilli()) / 3_600_000L));
+        }
         synchronized (pastDays) {
             pastDays.put(day, new PastDay(System.nanoTime(), counts));
         }

@@ -50,7 +50,7 @@ class LiveCountersTest extends DatabaseTest {
         VenueStats live = stats(v);
 
         fixture.insertOnly(List.of(admitted(v, 0, now, PersonRole.BIDDER, 11.0)));
-        counters.rebuild();
+        counters.recount();
         VenueStats rebuilt = stats(v);
 
         assertThat(live.summary().admitted()).isEqualTo(2);
@@ -69,7 +69,7 @@ class LiveCountersTest extends DatabaseTest {
         VerdictFixture fixture = new VerdictFixture(context);
         TestVenue v = fixture.newVenue("测试区", 1);
         Instant yesterday = LocalDate.now(venueZone).minusDays(1).atTime(10, 0).atZone(venueZone).toInstant();
-        events.publishEvent(new VerdictsStored(List.of(admitted(v, 0, yesterday, PersonRole.BIDDER, null))));
+        events.publishEvent(new VerdictsStored(0, List.of(admitted(v, 0, yesterday, PersonRole.BIDDER, null))));
         assertThat(stats(v).summary().admitted()).isZero();
     }
 

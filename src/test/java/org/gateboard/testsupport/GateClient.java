@@ -47,7 +47,10 @@ public final class GateClient {
         }
     }
 
-    /** A verdict the city baseline (policy version 1) agrees with: green and admitted, or refused for its reasons. */
+    /**
+     * A green admitted verdict, or a refused one with its reasons, under the city baseline (policy version 1);
+     * one marked non-conforming is admitted with a fever, which the baseline forbids.
+     */
     private static String json(StoredVerdict v) {
         boolean admitted = v.outcome() == Outcome.ADMITTED;
         String color = admitted ? "GREEN" : v.reasons().contains(RefusalReason.CODE_RED) ? "RED" : "YELLOW";
@@ -55,7 +58,7 @@ public final class GateClient {
         return "{\"id\":\"" + v.id() + "\",\"scannedAt\":\"" + v.scannedAt().truncatedTo(ChronoUnit.MILLIS)
                 + "\",\"outcome\":\"" + v.outcome() + "\",\"reasons\":" + reasons
                 + ",\"codeColor\":\"" + color + "\",\"channel\":\"APP\",\"photoOnCode\":true,\"idChecked\":false,"
-                + "\"maskWorn\":true,\"temperatureC\":36.5,\"personRole\":\"" + v.personRole() + "\""
+                + "\"maskWorn\":true,\"temperatureC\":" + (v.nonConforming() ? "38.0" : "36.5") + ",\"personRole\":\"" + v.personRole() + "\""
                 + (v.checkSeconds() == null ? "" : ",\"checkSeconds\":" + v.checkSeconds())
                 + ",\"policyVersion\":1}";
     }

@@ -114,12 +114,39 @@ public class VerdictFixture {
 
     /** The event alone, as ingestion publishes it after its commit. */
     public void announce(List<StoredVerdict> verdicts) {
-        context.publishEvent(new VerdictsStored(List.copyOf(verdicts)));
+        context.publishEvent(new VerdictsStored(0, List.copyOf(verdicts)));
     }
 
-    /** Rows only, no event: what a restart finds in the database. */
+    /** Rows and their tallies, no event: what a restart finds in the database. */
     public void insertOnly(List<StoredVerdict> verdicts) {
-        tx.executeWithoutResult(s -> jdbc.batchUpdate("INSERT INTO verdict (id, venue_id, gate_id, device_id,"
+        tx.executeWithoutResult(s -> {
+            insertRows(verdicts);
+            insertTallies(verdicts);
+        });
+    }
+
+    /** Counted one verdict at a time, independently of the ingestion path's batch sums. */
+    private void insertTallies(List<StoredVerdict> verdicts) {
+        List<Object[]> tallies = new ArrayList<>();
+        for (StoredVerdict v : verdicts) {
+            long ms = v.scannedAt().toEpochMilli();
+            Timestamp period = Timestamp.from(Instant.ofEpochMilli(ms - Math.floorMod(ms, 15 * 60_000L)));
+            tallies.add(new Object[]{v.venueId(), period, v.gateId(), v.deviceId(), v.outcome().name(),
+                    v.personRole().name()});
+            if (v.outcome() == Outcome.REFUSED) {
+                v.reasons().forEach(r -> tallies.add(new Object[]{v.venueId(), period, v.gateId(), v.deviceId(),
+                        "REFUSAL_REASON", r.name()}));
+            }
+            if (v.nonConforming()) {
+                tallies.add(new Object[]{v.venueId(), period, v.gateId(), v.deviceId(), "NON_CONFORMING", ""});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO verdict_tally (venue_id, period_start, gate_id, device_id, counted, item, n)"
+                + " VALUES (?,?,?,?,?,?,1) ON DUPLICATE KEY UPDATE n = n + 1", tallies);
+    }
+
+    private void insertRows(List<StoredVerdict> verdicts) {
+        jdbc.batchUpdate("INSERT INTO verdict (id, venue_id, gate_id, device_id,"
                 + " scanned_at, received_at, outcome, reasons, code_color, channel, photo_on_code, id_checked,"
                 + " mask_worn, temperature_c, person_role, check_ms, policy_version, non_conforming)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", verdicts, verdicts.size(), (ps, v) -> {
@@ -147,7 +174,7 @@ public class VerdictFixture {
                     }
                     ps.setInt(17, 1);
                     ps.setBoolean(18, v.nonConforming());
-                }));
+                });
     }
 
     private static byte[] bytes(UUID id) {

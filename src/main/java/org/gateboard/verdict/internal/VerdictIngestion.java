@@ -5,6 +5,8 @@ import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -33,17 +35,21 @@ public class VerdictIngestion {
     public record Outcome(int accepted, int duplicates, Set<UUID> clashed) {
     }
 
-    private final VerdictStore store;
     private final PolicyService policies;
     private final ResidentIds residentIds;
+    private static final Logger log = LoggerFactory.getLogger(VerdictIngestion.class);
+
+    private final VerdictStore store;
+    private final CommitOrder order;
     private final EventRelay events;
     private final IngestionMetrics metrics;
     private final VerdictIdClashes clashes;
     private final Clock clock;
 
-    VerdictIngestion(VerdictStore store, PolicyService policies, ResidentIds residentIds, EventRelay events,
-                     IngestionMetrics metrics, VerdictIdClashes clashes, Clock clock) {
+    VerdictIngestion(VerdictStore store, CommitOrder order, PolicyService policies, ResidentIds residentIds,
+                     EventRelay events, IngestionMetrics metrics, VerdictIdClashes clashes, Clock clock) {
         this.store = store;
+        this.order = order;
         this.clashes = clashes;
         this.policies = policies;
         this.residentIds = residentIds;
@@ -55,7 +61,7 @@ public class VerdictIngestion {
     /**
      * Stores what is not stored yet; returns once it is durable. {@code rejected} is only counted. Throws a
      * {@link org.springframework.dao.DataAccessException} when the database cannot take them: then nothing
-     * of this request was stored.
+     * of this request was stored. Once they are committed it returns normally, whatever fails after.
      */
     public Outcome ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -69,34 +75,54 @@ public class VerdictIngestion {
         }
         // a fixed order on the unique key keeps concurrent overlapping batches from deadlocking
         rows.sort(Comparator.comparing(r -> r.verdict().id()));
-        Set<UUID> inserted = store.insertNew(rows);
-        Set<UUID> clashed = Set.of();
+        CommitOrder.Numbered<VerdictStore.Inserted> committed = order.commit(
+                () -> store.insertNew(rows, device.deviceId()), s -> !s.ids().isEmpty());
+        Set<UUID> inserted = committed.result().ids();
+        // the idempotency key is global: an id stored by another device is not this device's verdict
+        Map<UUID, Long> others = committed.result().storedByOthers();
         int clashedItems = 0;
-        if (inserted.size() < verdicts.size()) {
-            // the idempotency key is global: an id stored by another device is not this device's verdict
-            Set<UUID> notInserted = new HashSet<>(seen);
-            notInserted.removeAll(inserted);
-            Map<UUID, Long> others = store.storedByOthers(notInserted, device.deviceId());
-            if (!others.isEmpty()) {
-                clashed = others.keySet();
-                for (IncomingVerdict v : verdicts) {
-                    clashedItems += clashed.contains(v.id()) ? 1 : 0;
-                }
-                clashes.record(device, others, receivedAt);
+        if (!others.isEmpty()) {
+            for (IncomingVerdict v : verdicts) {
+                clashedItems += others.containsKey(v.id()) ? 1 : 0;
             }
         }
-        int duplicates = verdicts.size() - inserted.size() - clashedItems;
-        metrics.record(device.venueId(), inserted.size(), duplicates, rejected + clashedItems);
-        if (!inserted.isEmpty()) {
-            List<StoredVerdict> stored = new ArrayList<>(inserted.size());
-            for (VerdictRow r : rows) {
-                if (inserted.contains(r.verdict().id())) {
-                    stored.add(stored(r));
-                }
-            }
-            events.publish(new VerdictsStored(List.copyOf(stored)));
+        Outcome outcome = new Outcome(inserted.size(), verdicts.size() - inserted.size() - clashedItems,
+                others.keySet());
+        afterCommit(device, rows, committed, outcome, rejected + clashedItems, receivedAt);
+        return outcome;
+    }
+
+    /**
+     * Counts and announces a committed batch. Nothing here may fail the request: the verdicts are stored,
+     * and an error answer would tell the device otherwise (it would send them again, as duplicates). A
+     * failure loses only the event, which the live counts recover from the database.
+     */
+    private void afterCommit(DeviceIdentity device, List<VerdictRow> rows,
+                             CommitOrder.Numbered<VerdictStore.Inserted> committed, Outcome outcome, int rejected,
+                             Instant receivedAt) {
+        Set<UUID> inserted = committed.result().ids();
+        if (!committed.result().storedByOthers().isEmpty()) {
+            clashes.record(device, committed.result().storedByOthers(), receivedAt);
         }
-        return new Outcome(inserted.size(), duplicates, clashed);
+        try {
+            if (!inserted.isEmpty()) {
+                List<StoredVerdict> stored = new ArrayList<>(inserted.size());
+                for (VerdictRow r : rows) {
+                    if (inserted.contains(r.verdict().id())) {
+                        stored.add(stored(r));
+                    }
+                }
+                events.publish(new VerdictsStored(committed.sequence(), List.copyOf(stored)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Verdicts stored but not announced; the live counts recount them", e);
+            events.lost();
+        }
+        try {
+            metrics.record(device.venueId(), outcome.accepted(), outcome.duplicates(), rejected);
+        } catch (RuntimeException e) {
+            log.warn("Verdicts stored but not counted in the metrics", e);
+        }
     }
 
     private VerdictRow row(DeviceIdentity device, IncomingVerdict v, Instant receivedAt) {

@@ -4,6 +4,8 @@ import org.gateboard.verdict.RefusalReason;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
@@ -22,9 +24,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes verdicts. A request's new verdicts go in with one multi-row {@code INSERT IGNORE ... RETURNING}:
- * one statement, so one transaction (autocommit) and one log flush; the unique key on the device's UUID
- * makes a verdict that is already stored (or being stored by a concurrent retry) be skipped, and
- * {@code RETURNING} names exactly the rows this statement inserted. No per-row queries.
+ * the unique key on the device's UUID makes a verdict that is already stored (or being stored by a
+ * concurrent retry) be skipped, and {@code RETURNING} names exactly the rows this statement inserted. Those
+ * rows, and only those, are then added to the tallies ({@link TallyWriter}) in the same transaction: two
+ * statements, one commit, one log flush. No per-row queries.
  *
  * <p>{@code IGNORE} also turns bad values into warnings, so rows must be fully validated before they get
  * here: the only row it may skip is a duplicate.
@@ -41,26 +44,52 @@ class VerdictStore {
     private static final int DEADLOCK_RETRIES = 3;
 
     private final JdbcTemplate jdbc;
+    private final TallyWriter tallies;
+    private final TransactionTemplate tx;
     private final AtomicReferenceArray<String> statements = new AtomicReferenceArray<>(MAX_ROWS + 1);
 
-    VerdictStore(JdbcTemplate jdbc) {
+    VerdictStore(JdbcTemplate jdbc, TallyWriter tallies, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
+        this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Inserts the rows that are not stored yet and answers their ids. Rows must have distinct ids. */
-    Set<UUID> insertNew(List<VerdictRow> rows) {
+    /**
+     * What a batch's transaction stored: the ids it inserted, and of the ids it did not insert those that a
+     * device other than the sender had stored (each with that device).
+     */
+    record Inserted(Set<UUID> ids, Map<UUID, Long> storedByOthers) {
+    }
+
+    /**
+     * Inserts the rows that are not stored yet, counts them into the tallies, finds which of the others
+     * another device stored, commits, and answers both. The look-up runs inside the transaction, so once the
+     * batch is committed nothing is left that could fail the request. Rows must have distinct ids.
+     */
+    Inserted insertNew(List<VerdictRow> rows, long deviceId) {
         if (rows.isEmpty()) {
-            return Set.of();
+            return new Inserted(Set.of(), Map.of());
         }
         if (rows.size() > MAX_ROWS) {
             throw new IllegalArgumentException("At most " + MAX_ROWS + " rows per statement");
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return insert(rows);
+                return tx.execute(status -> {
+                    Set<UUID> inserted = insert(rows);
+                    tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
+                    Map<UUID, Long> others = Map.of();
+                    if (inserted.size() < rows.size()) {
+                        // only asked when a batch had duplicates, so the common request pays nothing for it
+                        List<UUID> notInserted = rows.stream().map(r -> r.verdict().id())
+                                .filter(id -> !inserted.contains(id)).toList();
+                        others = storedByOthers(notInserted, deviceId);
+                    }
+                    return new Inserted(inserted, others);
+                });
             } catch (PessimisticLockingFailureException e) {
-                // two retries of overlapping batches can deadlock on the unique key; InnoDB rolled this
-                // statement back whole, so running it again is safe
+                // two retries of overlapping batches can deadlock on the unique key; the transaction was
+                // rolled back whole, so running it again is safe
                 if (attempt >= DEADLOCK_RETRIES) {
                     throw e;
                 }
@@ -68,11 +97,8 @@ class VerdictStore {
         }
     }
 
-    /**
-     * Of the given ids (already stored), those a device other than {@code deviceId} stored, each with that
-     * device. Only asked when a batch had duplicates, so the common request pays nothing for it.
-     */
-    Map<UUID, Long> storedByOthers(Collection<UUID> ids, long deviceId) {
+    /** Of the given ids (already stored), those a device other than {@code deviceId} stored, each with that device. */
+    private Map<UUID, Long> storedByOthers(Collection<UUID> ids, long deviceId) {
         if (ids.isEmpty()) {
             return Map.of();
         }

@@ -1,0 +1,144 @@
+package org.gateboard.live;
+
+import org.gateboard.testsupport.GateClient;
+import org.gateboard.testsupport.HttpTest;
+import org.gateboard.testsupport.VerdictFixture;
+import org.gateboard.venue.Gate;
+import org.gateboard.venue.GateDraft;
+import org.gateboard.venue.IssuedToken;
+import org.gateboard.venue.VenueService;
+import org.gateboard.verdict.Outcome;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.RefusalReason;
+import org.gateboard.verdict.StoredVerdict;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every figure of today is the same after a restart (a recount from the tallies) as the events made it. */
+class RestartCountsTest extends HttpTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LiveCounters counters;
+    @Autowired
+    StatsAssembler assembler;
+    @Autowired
+    Registry registry;
+    @Autowired
+    VenueService venues;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ZoneId venueZone;
+
+    @Test
+    void todaysFiguresAfterARecountFromTheDatabaseEqualThoseCountedFromEvents() throws Exception {
+        VerdictFixture.TestVenue v = new VerdictFixture(context).newVenue("测试区", 0);
+        List<Gate> gates = new ArrayList<>();
+        List<GateClient> clients = new ArrayList<>();
+        List<Long> devices = new ArrayList<>();
+        asAdmin(() -> {
+            for (int i = 1; i <= 3; i++) {
+                Gate gate = venues.createGate(v.id(), new GateDraft("G" + i, "门 " + i, "Gate " + i));
+                IssuedToken token = venues.registerDevice(gate.id(), "restart test " + i);
+                gates.add(gate);
+                devices.add(token.deviceId());
+                clients.add(new GateClient(baseUrl(), token.token()));
+            }
+        });
+        Instant now = Instant.now();
+        Instant dayStart = LocalDate.now(venueZone).atStartOfDay(venueZone).toInstant();
+        long spanMs = Math.max(1, Math.min(Duration.ofHours(5).toMillis(), now.toEpochMilli() - dayStart.toEpochMilli() - 1));
+        Random random = new Random(42);
+        RefusalReason[] reasons = RefusalReason.values();
+        PersonRole[] roles = PersonRole.values();
+        int total = 0;
+        for (int batch = 0; batch < 12; batch++) {
+            int g = batch % 3;
+            List<StoredVerdict> verdicts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                // a third in the last ten minutes (the gates' windows), the rest over the day so far
+                Instant at = i % 3 == 0 ? now.minusMillis(random.nextInt(540_000))
+                        : now.minusMillis((long) (random.nextDouble() * spanMs));
+                PersonRole role = roles[random.nextInt(roles.length)];
+                Double check = random.nextInt(4) == 0 ? null : 2 + random.nextInt(400) / 10.0;
+                int kind = random.nextInt(10);
+                Outcome outcome = kind < 6 ? Outcome.ADMITTED : Outcome.REFUSED;
+                Set<RefusalReason> why = outcome == Outcome.ADMITTED ? Set.of()
+                        : kind == 9 ? Set.of(RefusalReason.CODE_RED, reasons[3 + random.nextInt(3)])
+                        : Set.of(random.nextBoolean() ? RefusalReason.CODE_RED : RefusalReason.CODE_YELLOW);
+                verdicts.add(VerdictFixture.verdict(v.id(), gates.get(g).id(), devices.get(g), at, outcome, why, role,
+                        check, outcome == Outcome.ADMITTED && kind == 5));
+            }
+            clients.get(g).post(verdicts);
+            total += verdicts.size();
+        }
+        awaitCounted(v.id(), total);
+        // both as of one moment just after the recount: windows read at a later moment have moved on
+        long nowMs = System.currentTimeMillis() + 10_000;
+        VenueStats counted = stats(v.id(), nowMs);
+
+        assertThat(counters.recount()).isTrue();
+        assertThat(System.currentTimeMillis()).as("the recount finished before the moment compared").isLessThan(nowMs);
+        VenueStats recounted = stats(v.id(), nowMs);
+
+        assertThat(counted.summary().admitted() + counted.summary().refused()).isEqualTo(total);
+        assertThat(counted.summary().nonConforming()).isPositive();
+        assertThat(counted.gates()).allSatisfy(g -> assertThat(g.timedChecks()).isPositive());
+        assertThat(recounted.summary()).isEqualTo(counted.summary());
+        assertThat(recounted.refusalsByReason()).isEqualTo(counted.refusalsByReason());
+        assertThat(recounted.byRole()).isEqualTo(counted.byRole());
+        assertThat(recounted.hourly()).isEqualTo(counted.hourly());
+        assertThat(recounted.gates()).isEqualTo(counted.gates());
+        // last contacts come from a flush about a second after each request, so they may move on meanwhile
+        assertThat(recounted.devices()).extracting(DeviceHealth::nonConforming)
+                .isEqualTo(counted.devices().stream().map(DeviceHealth::nonConforming).toList());
+    }
+
+    private void awaitCounted(long venueId, long n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (total(venueId) < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(total(venueId)).isEqualTo(n);
+    }
+
+    private long total(long venueId) {
+        DayCounts c = counters.today(venueId);
+        return c.admitted + c.refused;
+    }
+
+    private VenueStats stats(long venueId, long nowMs) {
+        Registry.Snapshot reg = registry.reload();
+        return assembler.stats(reg.venue(venueId).orElseThrow(), LocalDate.now(venueZone), true,
+                counters.today(venueId), reg, nowMs);
+    }
+
+    private static void asAdmin(Runnable work) {
+        var before = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
+                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(before);
+        }
+    }
+}
