@@ -29,7 +29,7 @@ final class PolicyRequests {
 
     static PolicyParameters parameters(JsonNode body) {
         JsonNode t = body.get("feverThresholdC");
-        if (t == null || !t.isNumber()) {
+        if (t == null || !t.isNumber() || t.isFloatingPointNumber() && !Double.isFinite(t.doubleValue())) {
             throw new PolicyRefused("policy.error.field", "feverThresholdC", "a number from 35.0 to 40.0");
         }
         BigDecimal threshold = t.decimalValue();

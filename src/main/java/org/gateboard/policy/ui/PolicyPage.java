@@ -63,7 +63,7 @@ abstract class PolicyPage extends VerticalLayout {
                 .setHeader(getTranslation("policy.status"));
         changes.addColumn(c -> describe(c.params())).setHeader(getTranslation("policy.parameters")).setFlexGrow(3);
         changes.addColumn(PolicyChange::createdBy).setHeader(getTranslation("policy.who"));
-        changes.addComponentColumn(this::changeActions).setAutoWidth(true);
+        changes.addComponentColumn(this::changeActions).setKey("actions").setAutoWidth(true);
         history.setId(idPrefix + "-history");
         history.setAllRowsVisible(true);
         history.addColumn(e -> e.change().version() == null ? "–" : String.valueOf(e.change().version()))
@@ -77,7 +77,7 @@ abstract class PolicyPage extends VerticalLayout {
                 .setHeader(getTranslation("policy.status"));
         history.addColumn(e -> e.change().reason()).setHeader(getTranslation("policy.reason")).setFlexGrow(2);
         history.addColumn(this::differences).setHeader(getTranslation("policy.differences")).setFlexGrow(3);
-        history.addComponentColumn(this::rollBackButton).setAutoWidth(true);
+        history.addComponentColumn(this::rollBackButton).setKey("rollback").setAutoWidth(true);
 
         form.onPublish(e -> publish(e.entry));
         form.onWhatIf(e -> replay(e.parameters, e.day));
@@ -175,7 +175,7 @@ abstract class PolicyPage extends VerticalLayout {
     }
 
     protected String describe(PolicyParameters p) {
-        return getTranslation("policy.describe", p.feverThresholdC(),
+        return getTranslation("policy.describe", p.feverThresholdC().toPlainString(),
                 p.admittedColors().stream().map(c -> getTranslation("policy.color." + c))
                         .collect(Collectors.joining("/")),
                 getTranslation(p.photolessRequiresIdCheck() ? "policy.yes" : "policy.no"),
