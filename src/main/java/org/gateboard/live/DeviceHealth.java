@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param online               active and in contact within the offline limit (2 minutes)
  * @param lastContact          null when the device never made contact
  * @param currentPolicyVersion the venue's policy version now, null while unknown
- * @param policyOutdated       the device said it runs an older version than the current one
+ * @param policyOutdated       the device reports another version than the one in force for over 5 minutes
  */
 public record DeviceHealth(Device device, String gateCode, boolean online, Instant lastContact, Integer backlog,
                            Long clockSkewMs, Integer policyVersion, Integer currentPolicyVersion,

@@ -16,7 +16,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,8 +42,8 @@ class StatsAssembler {
     /** A venue's figures; {@code live} adds the windows (rates, check times) and online states of now. */
     VenueStats stats(Venue venue, LocalDate date, boolean live, DayCounts counts, Registry.Snapshot registry,
                      long nowMs) {
-        OptionalInt currentPolicy = policyVersions.getIfAvailable(() -> CurrentPolicyVersions.UNKNOWN)
-                .currentVersion(venue.id());
+        Optional<CurrentPolicyVersions.InForce> currentPolicy = policyVersions
+                .getIfAvailable(() -> CurrentPolicyVersions.UNKNOWN).current(venue.id());
         Map<Long, String> gateCodes = new java.util.HashMap<>();
         registry.gatesOf(venue.id()).forEach(g -> gateCodes.put(g.id(), g.code()));
 
@@ -56,8 +56,7 @@ class StatsAssembler {
             boolean active = d.status() == DeviceStatus.ACTIVE;
             boolean online = active && c != null
                     && nowMs - c.lastContact().toEpochMilli() <= settings.offlineAfter().toMillis();
-            boolean old = c != null && c.policyVersion() != null && currentPolicy.isPresent()
-                    && c.policyVersion() < currentPolicy.getAsInt();
+            boolean old = c != null && currentPolicy.isPresent() && currentPolicy.get().isBehind(c.policyVersion(), nowMs);
             if (online) {
                 onlineGateIds.add(d.gateId());
             }
@@ -66,7 +65,7 @@ class StatsAssembler {
             devices.add(new DeviceHealth(d, gateCodes.getOrDefault(d.gateId(), "?"), online,
                     c == null ? null : c.lastContact(), c == null ? null : c.backlog(),
                     c == null ? null : c.clockSkewMs(), c == null ? null : c.policyVersion(),
-                    currentPolicy.isPresent() ? currentPolicy.getAsInt() : null, old,
+                    currentPolicy.map(CurrentPolicyVersions.InForce::version).orElse(null), old,
                     counts.nonConformingByDevice.getOrDefault(d.id(), 0L)));
         }
 

@@ -6,7 +6,7 @@ public enum VenueWarning {
     QUEUE,
     /** At least one active device has not made contact for the offline limit (2 minutes). */
     DEVICE_OFFLINE,
-    /** At least one device runs an older policy version than the venue's current one. */
+    /** At least one device reports another policy version than the one in force at its venue for over 5 minutes. */
     POLICY_OUTDATED,
     /** The refusal rate is at or over the configured limit (with enough verdicts to mean something). */
     HIGH_REFUSAL_RATE,

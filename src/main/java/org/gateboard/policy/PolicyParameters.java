@@ -39,10 +39,43 @@ public record PolicyParameters(BigDecimal feverThresholdC, Set<String> admittedC
 
     /** True when a gate applying these parameters refuses everyone {@code other} refuses. */
     public boolean isAtLeastAsStrictAs(PolicyParameters other) {
-        return feverThresholdC.compareTo(other.feverThresholdC) <= 0
-                && other.admittedColors.containsAll(admittedColors)
-                && (photolessRequiresIdCheck || !other.photolessRequiresIdCheck)
-                && (maskRequired || !other.maskRequired);
+        return looserThan(other).isEmpty();
+    }
+
+    /** The parameters on which these are looser than {@code other}: empty when at least as strict. */
+    public List<PolicyParameter> looserThan(PolicyParameters other) {
+        return PolicyParameter.looser(this, other);
+    }
+
+    /** The parameters whose values differ from {@code other}'s. */
+    public List<PolicyParameter> differencesTo(PolicyParameters other) {
+        return PolicyParameter.differing(this, other);
+    }
+
+    /**
+     * The refusal reasons (named as on the device API) a gate applying these parameters must give a person
+     * with these facts; empty: admit. {@code codeColor} null means the person showed no code.
+     */
+    public Set<String> refusalReasons(String codeColor, Boolean photoOnCode, Boolean idChecked, boolean maskWorn,
+                                      BigDecimal temperatureC) {
+        Set<String> reasons = new LinkedHashSet<>(4);
+        if (codeColor == null) {
+            reasons.add("NO_CODE");
+        } else if (!admits(codeColor)) {
+            // GREEN is always admitted (the constructor guarantees it)
+            reasons.add("RED".equals(codeColor) ? "CODE_RED" : "CODE_YELLOW");
+        }
+        if (codeColor != null && Boolean.FALSE.equals(photoOnCode) && photolessRequiresIdCheck
+                && !Boolean.TRUE.equals(idChecked)) {
+            reasons.add("PHOTOLESS_WITHOUT_ID");
+        }
+        if (maskRequired && !maskWorn) {
+            reasons.add("NO_MASK");
+        }
+        if (temperatureC.compareTo(feverThresholdC) >= 0) {
+            reasons.add("FEVER");
+        }
+        return reasons;
     }
 
     /** The stricter of the two on every parameter: how a venue's wishes combine with the baseline. */
@@ -53,17 +86,4 @@ public record PolicyParameters(BigDecimal feverThresholdC, Set<String> admittedC
                 photolessRequiresIdCheck || other.photolessRequiresIdCheck, maskRequired || other.maskRequired);
     }
 
-    static Set<String> parseColors(String csv) {
-        Set<String> colors = new LinkedHashSet<>();
-        for (String c : csv.split(",")) {
-            if (!c.isBlank()) {
-                colors.add(c.trim());
-            }
-        }
-        return colors;
-    }
-
-    String colorsCsv() {
-        return String.join(",", admittedColors);
-    }
 }

@@ -1,11 +1,10 @@
 package org.gateboard.policy;
 
+import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,56 +15,52 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The policy in force for a venue, and any version by number. Both are asked on the hot path of verdict
- * ingestion, so answers are cached: versions forever (they never change), the version in force per venue
- * for a short while (a new version takes effect within that delay).
+ * ingestion, so answers are cached: versions forever (they never change), unknown version numbers for a
+ * minute (a device naming a version that does not exist costs one query, not one per verdict), and the
+ * version in force per venue until the next scheduled change or for a short while, whichever comes first
+ * (so a scheduled version takes effect at its time, and a change made on another node within that delay).
  */
 @Service
 public class PolicyService {
 
-    private static final String COLUMNS = "version, venue_id, baseline_version, fever_threshold_c, admitted_colors,"
-            + " photoless_requires_id_check, mask_required, effective_from, reason";
-    private static final RowMapper<EffectivePolicy> ROW = (rs, i) -> {
-        long venueId = rs.getLong("venue_id");
-        Long venue = rs.wasNull() ? null : venueId;
-        int baseline = rs.getInt("baseline_version");
-        Integer baselineVersion = rs.wasNull() ? null : baseline;
-        return new EffectivePolicy(rs.getInt("version"), venue, baselineVersion,
-                rs.getTimestamp("effective_from").toInstant(),
-                new PolicyParameters(rs.getBigDecimal("fever_threshold_c"),
-                        PolicyParameters.parseColors(rs.getString("admitted_colors")),
-                        rs.getBoolean("photoless_requires_id_check"), rs.getBoolean("mask_required")),
-                rs.getString("reason"));
-    };
+    private static final Duration UNKNOWN_VERSION_TTL = Duration.ofMinutes(1);
+    private static final int MAX_UNKNOWN_VERSIONS = 10_000;
 
-    private record InForce(EffectivePolicy policy, Instant until) {
+    private record InForce(PolicyLayers.Resolved resolved, Instant until) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final PolicyStore store;
+    private final PolicyLayers layers;
+    private final PolicyAccess access;
+    private final VenueService venues;
     private final Clock clock;
     private final Duration inForceCacheTtl;
     private final Map<Integer, EffectivePolicy> versions = new ConcurrentHashMap<>();
+    /** Version numbers no published version has, with when the answer was read (elapsed time). */
+    private final Map<Integer, Long> unknownVersions = new ConcurrentHashMap<>();
     private final Map<Long, InForce> inForce = new ConcurrentHashMap<>();
 
-    PolicyService(JdbcTemplate jdbc, Clock clock,
+    PolicyService(PolicyStore store, PolicyLayers layers, PolicyAccess access, VenueService venues, Clock clock,
                   @Value("${gateboard.policy.cache-ttl:2s}") Duration inForceCacheTtl) {
-        this.jdbc = jdbc;
+        this.store = store;
+        this.layers = layers;
+        this.access = access;
+        this.venues = venues;
         this.clock = clock;
         this.inForceCacheTtl = inForceCacheTtl;
     }
 
     /**
-     * The policy in force now for a venue's gates: the venue's own tightening when it has one based on
-     * the baseline in force (and not looser than it), otherwise the city baseline.
+     * The policy in force now for a venue's gates: the city baseline tightened by the venue's own parameters
+     * in force, under its own version number; the baseline itself when the venue adds nothing to it.
      */
     public EffectivePolicy effectiveFor(long venueId) {
-        Instant now = clock.instant();
-        InForce cached = inForce.get(venueId);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.policy();
-        }
-        EffectivePolicy policy = loadEffective(venueId, now);
-        inForce.put(venueId, new InForce(policy, now.plus(inForceCacheTtl)));
-        return policy;
+        return resolved(venueId).effective();
+    }
+
+    /** When the policy {@link #effectiveFor} answers came in force at the venue. */
+    public Instant inForceSince(long venueId) {
+        return resolved(venueId).since();
     }
 
     /** Any published version by its number, for re-checking a verdict against the version it names. */
@@ -74,32 +69,119 @@ public class PolicyService {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<EffectivePolicy> loaded = jdbc.query("SELECT " + COLUMNS + " FROM policy_version"
-                + " WHERE version = ? AND status = 'PUBLISHED'", ROW, version).stream().findFirst();
-        loaded.ifPresent(p -> versions.put(version, p));
+        Long missedAt = unknownVersions.get(version);
+        if (missedAt != null && System.nanoTime() - missedAt < UNKNOWN_VERSION_TTL.toNanos()) {
+            return Optional.empty();
+        }
+        Optional<EffectivePolicy> loaded = store.publishedVersion(version);
+        if (loaded.isPresent()) {
+            versions.put(version, loaded.get());
+            unknownVersions.remove(version);
+        } else {
+            if (unknownVersions.size() >= MAX_UNKNOWN_VERSIONS) {
+                // a device cycling through made-up numbers must not grow the heap
+                unknownVersions.clear();
+            }
+            unknownVersions.put(version, System.nanoTime());
+        }
         return loaded;
     }
 
-    /** Forgets what is in force (not the immutable versions), e.g. after a new version was published. */
+    /** Forgets what is in force and which numbers were unknown (not the immutable versions), after a change. */
     public void forgetInForce() {
         inForce.clear();
+        unknownVersions.clear();
     }
 
-    private EffectivePolicy loadEffective(long venueId, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        EffectivePolicy baseline = latest("venue_id IS NULL", at)
+    /** Forgets a version that was withdrawn before it took effect. */
+    void forgetVersion(int version) {
+        versions.remove(version);
+        forgetInForce();
+    }
+
+    /** The city baseline in force now. */
+    public EffectivePolicy baseline() {
+        return store.baselineAt(clock.instant())
                 .orElseThrow(() -> new IllegalStateException("No baseline policy is in force"));
-        return latest("venue_id = " + venueId, at)
-                .filter(v -> baseline.version() == v.baselineVersion())
-                .filter(v -> v.params().isAtLeastAsStrictAs(baseline.params()))
-                .orElse(baseline);
     }
 
-    private Optional<EffectivePolicy> latest(String scope, Timestamp at) {
-        List<EffectivePolicy> rows = jdbc.query("SELECT " + COLUMNS + " FROM policy_version WHERE " + scope
-                + " AND status = 'PUBLISHED' AND effective_from <= ? ORDER BY effective_from DESC, version DESC"
-                + " LIMIT 1", ROW, at);
-        rows.forEach(p -> versions.putIfAbsent(p.version(), p));
-        return rows.stream().findFirst();
+    /**
+     * One venue's policy now, when the signed-in person may see the venue: what applies, the venue's own
+     * values, and where a stricter baseline overrides them (the notice for its managers).
+     */
+    public Optional<VenuePolicy> venuePolicy(long venueId) {
+        if (!access.canSee(venueId)) {
+            return Optional.empty();
+        }
+        return venues.venue(venueId).map(this::venuePolicy);
+    }
+
+    /** The parameters on which a stricter baseline overrides the venue's own values now; empty: no notice. */
+    public List<PolicyParameter> baselineOverrides(long venueId) {
+        return resolved(venueId).overriddenByBaseline();
+    }
+
+    /** Every venue the signed-in person may see, with its policy now. */
+    public List<VenuePolicy> visibleVenuePolicies() {
+        return venues.venues().stream().filter(v -> access.canSee(v.id())).map(this::venuePolicy).toList();
+    }
+
+    /** Pending changes and published ones still ahead, of the baseline and of the venues the person may see. */
+    public List<PolicyChange> openChanges() {
+        return store.openChanges(clock.instant()).stream()
+                .filter(c -> c.venueId() == null || access.canSee(c.venueId())).toList();
+    }
+
+    /** One layer's changes (null: the baseline), newest first, each with its differences to the one before. */
+    public List<HistoryEntry> history(Long venueId) {
+        if (venueId != null && !access.canSee(venueId)) {
+            throw new org.gateboard.base.UnknownRecordException("policy.error.venueNotFound");
+        }
+        List<HistoryEntry> entries = new java.util.ArrayList<>();
+        PolicyParameters previous = null;
+        for (PolicyChange c : store.changesOf(venueId)) {
+            PolicyParameters before = previous != null ? previous
+                    : venueId == null ? null : store.baselineAt(c.effectiveFrom()).map(EffectivePolicy::params).orElse(null);
+            entries.add(new HistoryEntry(c, before, before == null ? List.of() : c.params().differencesTo(before)));
+            if (c.status() == PolicyChange.Status.PUBLISHED) {
+                previous = c.params();
+            }
+        }
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    /** Whether the signed-in person may change this layer (null: the baseline). */
+    public boolean canEdit(Long venueId) {
+        return access.canEdit(venueId);
+    }
+
+    /** Whether the signed-in person may approve this pending change: an official other than its author. */
+    public boolean canApprove(PolicyChange change) {
+        return change.status() == PolicyChange.Status.PENDING && access.isOfficial()
+                && !access.actor().equals(change.createdBy());
+    }
+
+    private VenuePolicy venuePolicy(Venue v) {
+        PolicyLayers.Resolved r = resolved(v.id());
+        return new VenuePolicy(v.id(), v.code(), v.nameZh(), v.nameEn(), r.effective(),
+                r.own() == null ? null : r.own().params(), r.since(), r.overriddenByBaseline());
+    }
+
+    private PolicyLayers.Resolved resolved(long venueId) {
+        Instant now = clock.instant();
+        InForce cached = inForce.get(venueId);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.resolved();
+        }
+        PolicyLayers.Resolved resolved = layers.resolve(venueId, now);
+        versions.putIfAbsent(resolved.effective().version(), resolved.effective());
+        Instant until = now.plus(inForceCacheTtl);
+        Optional<Instant> next = store.nextChangeAfter(now);
+        if (next.isPresent() && next.get().isBefore(until)) {
+            until = next.get();
+        }
+        inForce.put(venueId, new InForce(resolved, until));
+        return resolved;
     }
 }

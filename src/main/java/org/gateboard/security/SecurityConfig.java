@@ -82,6 +82,9 @@ class SecurityConfig {
                             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                             .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                             .requestMatchers("/api/v1/stats/**").hasAnyRole(Roles.OFFICIAL, Roles.ADMIN, Roles.STATS)
+                            // the policy services decide which layer each of these may change
+                            .requestMatchers("/api/v1/policies", "/api/v1/policies/**")
+                            .hasAnyRole(Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN)
                             .anyRequest().denyAll();
                 })
                 .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)

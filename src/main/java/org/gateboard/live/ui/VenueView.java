@@ -25,6 +25,8 @@ import org.gateboard.live.HourCount;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueStats;
 import org.gateboard.live.VenueSummary;
+import org.gateboard.policy.PolicyParameter;
+import org.gateboard.policy.PolicyService;
 import org.gateboard.verdict.RefusalReason;
 
 import java.time.LocalDate;
@@ -66,8 +68,13 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     /** Today's figures follow the live counts; a past day does not change, so it needs no subscription. */
     private final LiveSubscription subscription;
 
-    VenueView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone) {
+    /** A stricter city baseline overrides this venue's own policy values: its managers are told. */
+    private final Span policyNotice = new Span();
+    private final PolicyService policies;
+
+    VenueView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone, PolicyService policies) {
         this.live = live;
+        this.policies = policies;
         if (currentUser.get().filter(SignedInUser::wallScreen).isPresent()) {
             WallScreen.keepSignedIn(this);
         }
@@ -114,7 +121,10 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
         gates = new GateTable(this::getTranslation, formats);
         devices = new DeviceTable(this::getTranslation, formats, live::today);
-        add(header, warnings, tiles, section("live.hourly", hourly), breakdowns, section("live.gates", gates),
+        policyNotice.setId("policy-notice");
+        policyNotice.setVisible(false);
+        Badges.style(policyNotice, "contrast");
+        add(header, warnings, policyNotice, tiles, section("live.hourly", hourly), breakdowns, section("live.gates", gates),
                 section("live.devices", devices));
     }
 
@@ -139,6 +149,10 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         date.setMax(live.today());
         date.setValue(day);
         show(live.venue(venueId, day));
+        List<PolicyParameter> overridden = policies.baselineOverrides(venueId);
+        policyNotice.setVisible(!overridden.isEmpty());
+        policyNotice.setText(getTranslation("policy.notice.baselineOverrides", overridden.stream()
+                .map(p -> getTranslation(p.labelKey())).collect(Collectors.joining(", "))));
         getUI().ifPresent(subscription::renew);
     }
 

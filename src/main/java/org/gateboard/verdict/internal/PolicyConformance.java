@@ -30,24 +30,9 @@ public final class PolicyConformance {
     /** The reasons a gate applying {@code params} must refuse for, given the facts it recorded. */
     public static Set<RefusalReason> requiredReasons(IncomingVerdict v, PolicyParameters params) {
         Set<RefusalReason> required = EnumSet.noneOf(RefusalReason.class);
-        if (v.codeColor() == null) {
-            required.add(RefusalReason.NO_CODE);
-        } else if (!params.admits(v.codeColor().name())) {
-            required.add(switch (v.codeColor()) {
-                case RED -> RefusalReason.CODE_RED;
-                // GREEN is always admitted (PolicyParameters guarantees it), so this is YELLOW
-                default -> RefusalReason.CODE_YELLOW;
-            });
-        }
-        if (v.codeColor() != null && Boolean.FALSE.equals(v.photoOnCode()) && params.photolessRequiresIdCheck()
-                && !Boolean.TRUE.equals(v.idChecked())) {
-            required.add(RefusalReason.PHOTOLESS_WITHOUT_ID);
-        }
-        if (params.maskRequired() && !v.maskWorn()) {
-            required.add(RefusalReason.NO_MASK);
-        }
-        if (v.temperatureC().compareTo(params.feverThresholdC()) >= 0) {
-            required.add(RefusalReason.FEVER);
+        for (String reason : params.refusalReasons(v.codeColor() == null ? null : v.codeColor().name(),
+                v.photoOnCode(), v.idChecked(), v.maskWorn(), v.temperatureC())) {
+            required.add(RefusalReason.valueOf(reason));
         }
         return required;
     }

@@ -1,7 +1,13 @@
 package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gateboard.policy.PolicyDraft;
+import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyService;
+import org.gateboard.policy.PolicyTesting;
+import org.gateboard.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +27,8 @@ class PolicyAndHeartbeatTest extends DeviceApiTestSupport {
 
     @Autowired
     private PolicyService policies;
+    @Autowired
+    private PolicyEditor editor;
 
     @Test
     void aDeviceGetsTheCityBaselineWithAnETagAndA304WhenUnchanged() {
@@ -48,32 +56,51 @@ class PolicyAndHeartbeatTest extends DeviceApiTestSupport {
     }
 
     @Test
-    void aVenueTighteningIsServedToItsGatesOnlyAndVerdictsAreCheckedAgainstIt() {
+    void aVenueTighteningIsServedToItsGatesOnlyWithANewETagAndVerdictsAreCheckedAgainstTheVersionTheyName() {
         TestDevice tightened = newDevice("LH");
         TestDevice elsewhere = newDevice("LG");
-        int version = jdbc.queryForObject("SELECT MAX(version) + 1 FROM policy_version", Integer.class);
-        jdbc.update("INSERT INTO policy_version (version, venue_id, baseline_version, fever_threshold_c,"
-                + " admitted_colors, photoless_requires_id_check, mask_required, effective_from, reason, created_at,"
-                + " created_by) VALUES (?, ?, 1, 37.0, 'GREEN', TRUE, TRUE, ?, 'test tightening', ?, 'test')",
-                version, tightened.venueId(), Timestamp.from(Instant.now().minusSeconds(60)), Timestamp.from(Instant.now()));
-        policies.forgetInForce();
+        String before = get("/api/v1/policy", tightened.token()).headers().firstValue("ETag").orElseThrow();
+        int version;
+        try {
+            PolicyTesting.signIn("official", Role.OFFICIAL);
+            version = editor.submit(new PolicyDraft(tightened.venueId(), PolicyTesting.params("37.0", true, true,
+                    "GREEN"), null, "test tightening")).version();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
 
-        JsonNode policy = tree(get("/api/v1/policy", tightened.token()));
+        HttpResponse<String> changed = get("/api/v1/policy", tightened.token(), "If-None-Match", before);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        JsonNode policy = tree(changed);
         assertThat(policy.get("version").asInt()).isEqualTo(version);
         assertThat(policy.get("feverThresholdC").decimalValue()).isEqualByComparingTo("37.0");
+        String etag = changed.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"" + version + "\"").isNotEqualTo(before);
+        assertThat(get("/api/v1/policy", tightened.token(), "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(tree(get("/api/v1/policy", elsewhere.token())).get("version").asInt()).isEqualTo(1);
+        assertThat(get("/api/v1/policy", elsewhere.token(), "If-None-Match", "\"1\"").statusCode()).isEqualTo(304);
 
         Map<String, Object> warm = green();
         warm.put("temperatureC", 37.1);
         warm.put("policyVersion", version);
+        Map<String, Object> warmUnderTheOldVersion = green();
+        warmUnderTheOldVersion.put("temperatureC", 37.1);
+        warmUnderTheOldVersion.put("policyVersion", 1);
         Map<String, Object> foreign = green();
         foreign.put("policyVersion", version);
-        pushVerdicts(tightened, List.of(warm));
+        pushVerdicts(tightened, List.of(warm, warmUnderTheOldVersion));
         pushVerdicts(elsewhere, List.of(foreign));
         assertThat(jdbc.queryForObject("SELECT non_conformance FROM verdict WHERE id = ?", String.class,
                 idBytes((String) warm.get("id")))).isEqualTo("ADMITTED_FEVER");
+        assertThat(jdbc.queryForObject("SELECT non_conforming FROM verdict WHERE id = ?", Boolean.class,
+                idBytes((String) warmUnderTheOldVersion.get("id")))).isFalse();
         assertThat(jdbc.queryForObject("SELECT non_conformance FROM verdict WHERE id = ?", String.class,
                 idBytes((String) foreign.get("id")))).isEqualTo("OTHER_VENUE_POLICY");
+    }
+
+    @AfterEach
+    void noticeBaselineAgain() {
+        PolicyTesting.resetPolicies(jdbc, policies);
     }
 
     @Test

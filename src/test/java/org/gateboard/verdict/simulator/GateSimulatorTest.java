@@ -1,6 +1,11 @@
 package org.gateboard.verdict.simulator;
 
+import org.gateboard.policy.PolicyDraft;
+import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyParameters;
+import org.gateboard.policy.PolicyService;
+import org.gateboard.policy.PolicyTesting;
+import org.gateboard.security.Role;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.GateDraft;
@@ -35,6 +40,10 @@ class GateSimulatorTest extends HttpTest {
     private VenueService venues;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private PolicyEditor editor;
+    @Autowired
+    private PolicyService policies;
 
     @AfterEach
     void signOut() {
@@ -91,6 +100,57 @@ class GateSimulatorTest extends HttpTest {
                 assertThat(new String(answer.body(), StandardCharsets.UTF_8)).startsWith("{\"accepted\":100,");
             }
         }
+    }
+
+    @Test
+    void aRunningGateFollowsALowerBaselineThresholdWithinAMinuteWithoutARestart() throws Exception {
+        IssuedToken issued = newDevice();
+        SecurityContextHolder.clearContext();
+        SimulatedGate.Settings settings = new SimulatedGate.Settings(30, Duration.ofMillis(300), 0,
+                Duration.ofSeconds(1), 0, 0, Duration.ofSeconds(5));
+        Simulation simulation = new Simulation(baseUrl(), List.of(issued.token()), settings, 7, Duration.ofMillis(100),
+                Duration.ofMinutes(3), Duration.ofMinutes(5), Clock.systemUTC());
+        Thread gate = new Thread(simulation, "test-gate");
+        gate.start();
+        try {
+            awaitCount("SELECT COUNT(*) FROM verdict WHERE device_id = ? AND policy_version = 1", issued.deviceId(),
+                    null, Duration.ofSeconds(30));
+            PolicyTesting.signIn("official", Role.OFFICIAL);
+            int version = editor.submit(new PolicyDraft(null, PolicyTesting.params("37.0", true, true, "GREEN"), null,
+                    "Lower threshold")).version();
+            SecurityContextHolder.clearContext();
+            long published = System.nanoTime();
+
+            awaitCount("SELECT COUNT(*) FROM verdict WHERE device_id = ? AND policy_version = ?", issued.deviceId(),
+                    version, Duration.ofSeconds(75));
+            assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(70));
+            // people at 37.0 to 37.2 °C, admitted before, are refused for FEVER now
+            awaitCount("SELECT COUNT(*) FROM verdict WHERE device_id = ? AND policy_version = ? AND temperature_c"
+                    + " >= 37.0 AND temperature_c < 37.3", issued.deviceId(), version, Duration.ofSeconds(60));
+            assertThat(jdbc.queryForList("SELECT CONCAT(outcome, ':', reasons) FROM verdict WHERE device_id = ? AND"
+                    + " policy_version = ? AND temperature_c >= 37.0", String.class, issued.deviceId(), version))
+                    .isNotEmpty().allSatisfy(v -> assertThat(v).startsWith("REFUSED:").contains("FEVER"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM verdict WHERE device_id = ? AND non_conforming",
+                    Long.class, issued.deviceId())).isZero();
+        } finally {
+            simulation.stop();
+            gate.join(10_000);
+            PolicyTesting.resetPolicies(jdbc, policies);
+        }
+    }
+
+    /** Polls until the count is positive: the gate works on its own thread and schedule. */
+    private void awaitCount(String sql, long deviceId, Integer version, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long n = version == null ? jdbc.queryForObject(sql, Long.class, deviceId)
+                    : jdbc.queryForObject(sql, Long.class, deviceId, version);
+            if (n != null && n > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Nothing matched within " + within + ": " + sql);
     }
 
     private IssuedToken newDevice() {

@@ -1,0 +1,13 @@
+package org.gateboard.policy;
+
+import java.time.Instant;
+
+/**
+ * A change someone wants to make to one layer.
+ *
+ * @param venueId       null for the city baseline
+ * @param effectiveFrom null for now; never in the past
+ * @param reason        required: why, for the history and the audit chain
+ */
+public record PolicyDraft(Long venueId, PolicyParameters params, Instant effectiveFrom, String reason) {
+}

@@ -1,0 +1,80 @@
+package org.gateboard.live;
+
+import org.gateboard.policy.PolicyDraft;
+import org.gateboard.policy.PolicyEditor;
+import org.gateboard.policy.PolicyService;
+import org.gateboard.policy.PolicyTesting;
+import org.gateboard.security.Role;
+import org.gateboard.testsupport.DatabaseTest;
+import org.gateboard.testsupport.VerdictFixture;
+import org.gateboard.testsupport.VerdictFixture.TestVenue;
+import org.gateboard.verdict.DeviceReported;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PolicyLagTest extends DatabaseTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LiveCounters counters;
+    @Autowired
+    StatsAssembler assembler;
+    @Autowired
+    Registry registry;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    ZoneId venueZone;
+    @Autowired
+    PolicyEditor editor;
+    @Autowired
+    PolicyService policies;
+    @Autowired
+    PolicyServiceVersions versions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void noticeBaselineAgain() {
+        PolicyTesting.resetPolicies(jdbc, policies);
+    }
+
+    @Test
+    void aDeviceOnTheOldVersionIsFlaggedOnlyOnceTheNewOneHasBeenInForceForFiveMinutes() {
+        TestVenue v = new VerdictFixture(context).newVenue("测试区", 1);
+        PolicyTesting.signIn("official", Role.OFFICIAL);
+        int version = editor.submit(new PolicyDraft(v.id(), PolicyTesting.params("37.0", true, true, "GREEN"), null,
+                "Tighter")).version();
+        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L, 1));
+
+        DeviceHealth fresh = device(v);
+        assertThat(fresh.currentPolicyVersion()).isEqualTo(version);
+        assertThat(fresh.policyOutdated()).isFalse();
+        assertThat(versions.outdatedByVenue()).containsEntry(v.id(), 0L);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(5));
+
+        assertThat(device(v).policyOutdated()).isTrue();
+        assertThat(versions.outdatedByVenue()).containsEntry(v.id(), 1L);
+        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L,
+                version));
+        assertThat(device(v).policyOutdated()).isFalse();
+    }
+
+    private DeviceHealth device(TestVenue v) {
+        Registry.Snapshot reg = registry.reload();
+        return assembler.stats(reg.venue(v.id()).orElseThrow(), LocalDate.now(clock.withZone(venueZone)), true,
+                counters.today(v.id()), reg, clock.millis()).devices().get(0);
+    }
+}
