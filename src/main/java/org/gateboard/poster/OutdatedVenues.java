@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -20,12 +21,14 @@ class OutdatedVenues {
 
     private static final long MAX_AGE_MS = 30_000;
 
-    private record Snapshot(long atMs, Set<Long> ids) {
+    private record Snapshot(long atMs, long generation, Set<Long> ids) {
     }
 
     private final PosterStore store;
     private final Clock clock;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    /** Moves on with every committed change, so a snapshot read while a change committed is not kept. */
+    private final AtomicLong generation = new AtomicLong();
 
     OutdatedVenues(PosterStore store, Clock clock) {
         this.store = store;
@@ -35,8 +38,9 @@ class OutdatedVenues {
     Set<Long> ids() {
         Snapshot s = snapshot.get();
         long now = clock.millis();
-        if (s == null || now - s.atMs() > MAX_AGE_MS || now < s.atMs()) {
-            s = new Snapshot(now, compute());
+        long current = generation.get();
+        if (s == null || s.generation() != current || now - s.atMs() > MAX_AGE_MS || now < s.atMs()) {
+            s = new Snapshot(now, current, compute());
             snapshot.set(s);
         }
         return s.ids();
@@ -48,11 +52,11 @@ class OutdatedVenues {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    snapshot.set(null);
+                    generation.incrementAndGet();
                 }
             });
         } else {
-            snapshot.set(null);
+            generation.incrementAndGet();
         }
     }
 

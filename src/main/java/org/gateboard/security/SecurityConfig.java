@@ -53,6 +53,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/stats/**").hasAnyRole(Roles.OFFICIAL, Roles.ADMIN)
+                        .requestMatchers("/api/v1/posters/outdated").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Gateboard")
                         .authenticationEntryPoint((request, response, e) -> {

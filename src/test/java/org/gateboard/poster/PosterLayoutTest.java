@@ -45,7 +45,7 @@ class PosterLayoutTest {
             try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
                 assertThat(doc.getNumberOfPages()).as(size.name()).isEqualTo(1);
             }
-            assertThat(PosterPdfTest.decodeAll(PdfPictures.page(pdf, 0, 100))).as(size.name())
+            assertThat(Scans.decodeAll(PdfPictures.page(pdf, 0, 100))).as(size.name())
                     .containsExactlyInAnyOrderElementsOf(c.parts().stream().map(p -> p.channel().payload()).toList());
         }
     }
@@ -58,7 +58,7 @@ class PosterLayoutTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
         }
-        assertThat(PosterPdfTest.decodeAll(PdfPictures.page(pdf, 0, 100))).containsExactly(
+        assertThat(Scans.decodeAll(PdfPictures.page(pdf, 0, 100))).containsExactly(
                 c.parts().get(1).channel().payload());
     }
 }

@@ -1,17 +1,10 @@
 package org.gateboard.poster;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.base.pdf.PdfPictures;
 import org.gateboard.security.TestAccounts;
@@ -24,9 +17,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,12 +37,12 @@ class PosterPdfTest extends DatabaseTest {
         List<String> expected = published.content().parts().stream().map(p -> p.channel().payload()).toList();
         assertThat(expected).hasSize(3);
         BufferedImage page = PdfPictures.page(pdf, 0, 150);
-        assertThat(decodeAll(page)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(Scans.decodeAll(page)).containsExactlyInAnyOrderElementsOf(expected);
 
-        String text = text(pdf);
+        String text = Scans.text(pdf);
         PosterTemplate template = published.content().parts().get(0).template();
-        assertThat(squash(text)).contains(squash(template.titleZh()), squash(template.appealZh()),
-                squash(published.content().parts().get(1).channel().instructionsZh()), "我要申诉");
+        assertThat(Scans.squash(text)).contains(Scans.squash(template.titleZh()), Scans.squash(template.appealZh()),
+                Scans.squash(published.content().parts().get(1).channel().instructionsZh()), "我要申诉");
         assertThat(pdf.length).as("bytes").isLessThan(1_000_000);
         // kept for reviewers: docs/images holds a copy of this picture
         ImageIO.write(PdfPictures.page(pdf, 0, 100), "png", new File("target/poster-sh-city-a4.png"));
@@ -83,30 +74,12 @@ class PosterPdfTest extends DatabaseTest {
         byte[] pdf = TestAccounts.asAdmin(() -> printing.printChannel("SH-CITY", Channel.WECHAT, null));
         String payload = TestAccounts.asAdmin(() -> posters.channels()).stream()
                 .filter(c -> c.channel() == Channel.WECHAT).findFirst().orElseThrow().payload();
-        assertThat(decodeAll(PdfPictures.page(pdf, 0, 100))).containsExactly(payload);
-        assertThat(squash(text(pdf))).contains("“随申办”微信小程序");
+        assertThat(Scans.decodeAll(PdfPictures.page(pdf, 0, 100))).containsExactly(payload);
+        assertThat(Scans.squash(Scans.text(pdf))).contains("“随申办”微信小程序");
     }
 
     private long venueId(String code) {
         return TestAccounts.asAdmin(() -> posters.statuses()).stream().filter(s -> s.venueCode().equals(code))
                 .findFirst().orElseThrow().venueId();
-    }
-
-    static List<String> decodeAll(BufferedImage image) throws Exception {
-        Result[] results = new QRCodeMultiReader().decodeMultiple(
-                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        return Arrays.stream(results).map(Result::getText).toList();
-    }
-
-    static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
-    }
-
-    /** Text extraction breaks lines where the layout wrapped them. */
-    static String squash(String s) {
-        return s.replaceAll("\\s+", "");
     }
 }
