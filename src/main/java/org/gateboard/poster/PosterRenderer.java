@@ -45,29 +45,52 @@ final class PosterRenderer {
     static final class Pages implements AutoCloseable {
         private final Document doc = new Document();
         private final PdfWriter writer;
-        private final BaseFont font = Pdfs.cjkFont();
+        private final BaseFont font;
         private boolean empty = true;
 
         Pages(OutputStream out) {
+            this(out, Pdfs.cjkFont());
+        }
+
+        private Pages(OutputStream out, BaseFont font) {
+            this.font = font;
             writer = PdfWriter.getInstance(doc, out);
             writer.setFullCompression();
             doc.addCreator("Gateboard");
         }
 
         void sheet(PosterContent c, PaperSize size, String label) {
+            // long notes with four channels need room: the codes give some up, never below their minimum
+            float qr = SHEET_QR_MM;
+            while (qr > SHEET_QR_MIN_MM && !fitsOnePage(c, size, label, qr)) {
+                qr -= 2;
+            }
+            sheet(c, size, label, qr);
+        }
+
+        /** Lays the sheet out in a scratch document and says whether it stayed on one page. */
+        private boolean fitsOnePage(PosterContent c, PaperSize size, String label, float qr) {
+            try (Pages scratch = new Pages(OutputStream.nullOutputStream(), font)) {
+                scratch.sheet(c, size, label, qr);
+                return scratch.writer.getPageNumber() == 1;
+            }
+        }
+
+        private void sheet(PosterContent c, PaperSize size, String label, float qrMm) {
             Layout l = start(size);
             PosterTemplate t = c.parts().get(0).template();
-            PdfPTable header = header(l, c, t);
-            PdfPTable notes = notes(l, c);
-            float room = doc.getPageSize().getHeight() - doc.topMargin() - doc.bottomMargin()
-                    - height(l, header) - height(l, notes);
-            // long notes with four channels need room: the codes give some up, never below their minimum
-            PdfPTable grid = grid(l, c, SHEET_QR_MM);
-            for (float qr = SHEET_QR_MM - 2; height(l, grid) > room && qr >= SHEET_QR_MIN_MM; qr -= 2) {
-                grid = grid(l, c, qr);
+            add(header(l, c, t));
+            PdfPTable grid = new PdfPTable(c.parts().size() == 1 ? 1 : 2);
+            grid.setWidthPercentage(100);
+            grid.setSpacingBefore(l.mm(2));
+            for (PosterContent.Part p : c.parts()) {
+                grid.addCell(channelCell(l, c, p, qrMm));
             }
-            add(header);
+            if (c.parts().size() % 2 == 1 && c.parts().size() > 1) {
+                grid.addCell(block());
+            }
             add(grid);
+            PdfPTable notes = notes(l, c);
             if (notes != null) {
                 add(notes);
             }
@@ -89,26 +112,6 @@ final class PosterRenderer {
                 add(notes);
             }
             footer(l, c, part.template(), label);
-        }
-
-        private PdfPTable grid(Layout l, PosterContent c, float qrMm) {
-            PdfPTable grid = new PdfPTable(c.parts().size() == 1 ? 1 : 2);
-            grid.setSpacingBefore(l.mm(2));
-            for (PosterContent.Part p : c.parts()) {
-                grid.addCell(channelCell(l, c, p, qrMm));
-            }
-            grid.completeRow();
-            return grid;
-        }
-
-        /** The table's height across the text width, with its spacing; fixes its width for adding it later. */
-        private float height(Layout l, PdfPTable table) {
-            if (table == null) {
-                return 0;
-            }
-            table.setTotalWidth(doc.getPageSize().getWidth() - doc.leftMargin() - doc.rightMargin());
-            table.setLockedWidth(true);
-            return table.getTotalHeight() + table.spacingBefore() + table.spacingAfter();
         }
 
         private Layout start(PaperSize size) {
