@@ -1,5 +1,6 @@
 package org.gateboard.live;
 
+import org.gateboard.poster.PosterService;
 import org.gateboard.venue.Device;
 import org.gateboard.venue.DeviceStatus;
 import org.gateboard.venue.Gate;
@@ -30,13 +31,15 @@ class StatsAssembler {
     private final DeviceContacts contacts;
     private final LiveSettings settings;
     private final ObjectProvider<CurrentPolicyVersions> policyVersions;
+    private final ObjectProvider<PosterService> posters;
 
     StatsAssembler(LiveCounters counters, DeviceContacts contacts, LiveSettings settings,
-                   ObjectProvider<CurrentPolicyVersions> policyVersions) {
+                   ObjectProvider<CurrentPolicyVersions> policyVersions, ObjectProvider<PosterService> posters) {
         this.counters = counters;
         this.contacts = contacts;
         this.settings = settings;
         this.policyVersions = policyVersions;
+        this.posters = posters;
     }
 
     /** A venue's figures; {@code live} adds the windows (rates, check times) and online states of now. */
@@ -118,6 +121,10 @@ class StatsAssembler {
             }
             if (outdated) {
                 warnings.add(VenueWarning.POLICY_OUTDATED);
+            }
+            PosterService poster = posters.getIfAvailable();
+            if (poster != null && poster.outdatedVenueIds().contains(venue.id())) {
+                warnings.add(VenueWarning.POSTER_OUTDATED);
             }
         }
         VenueSummary summary = new VenueSummary(venue, date, live, counts.admitted, counts.refused,

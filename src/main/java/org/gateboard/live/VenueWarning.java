@@ -11,5 +11,7 @@ public enum VenueWarning {
     /** The refusal rate is at or over the configured limit (with enough verdicts to mean something). */
     HIGH_REFUSAL_RATE,
     /** Some verdicts of the day contradict the policy they name. */
-    NON_CONFORMING
+    NON_CONFORMING,
+    /** The venue's printed QR poster is older than its published one (see the poster feature). */
+    POSTER_OUTDATED
 }

@@ -85,6 +85,8 @@ class SecurityConfig {
                             // the policy services decide which layer each of these may change
                             .requestMatchers("/api/v1/policies", "/api/v1/policies/**")
                             .hasAnyRole(Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN)
+                            .requestMatchers("/api/v1/posters/outdated").hasRole(Roles.ADMIN)
+                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                             .anyRequest().denyAll();
                 })
                 .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)

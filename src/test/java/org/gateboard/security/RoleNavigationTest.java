@@ -22,7 +22,8 @@ class RoleNavigationTest extends UiTest {
         login("admin", "admin123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/stats-tokens", "admin/audit");
+        assertThat(menuPaths()).containsExactly("", "posters", "admin/venues", "admin/users", "admin/stats-tokens",
+                "admin/audit");
     }
 
     @Test
@@ -34,11 +35,11 @@ class RoleNavigationTest extends UiTest {
     }
 
     @Test
-    void aManagerSeesOnlyTheDashboard() {
+    void aManagerSeesOnlyTheDashboardAndTheirPosters() {
         login("manager", "manager123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("");
+        assertThat(menuPaths()).containsExactly("", "posters");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package org.gateboard.poster.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import org.gateboard.base.UserFacingException;
+
+import java.util.function.Supplier;
+
+/** Runs a poster change and says how it went; a refusal leaves the form as it was, to correct it. */
+final class Feedback {
+
+    private Feedback() {
+    }
+
+    /** The change's result, or null when the service refused it (the reason is shown). */
+    static <T> T attempt(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (UserFacingException e) {
+            Notification n = Notification.show(UI.getCurrent().getTranslation(e.messageKey(), e.args()), 6000,
+                    Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return null;
+        }
+    }
+
+    static void success(String messageKey, Object... args) {
+        Notification n = Notification.show(UI.getCurrent().getTranslation(messageKey, args), 3000,
+                Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}
