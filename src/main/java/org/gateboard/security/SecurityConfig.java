@@ -53,6 +53,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/stats/**").hasAnyRole(Roles.OFFICIAL, Roles.ADMIN)
+                        .requestMatchers("/api/v1/refusals/**").hasAnyRole(Roles.OFFICIAL, Roles.MANAGER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Gateboard")
                         .authenticationEntryPoint((request, response, e) -> {
