@@ -36,7 +36,9 @@ java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark generate "$DB_URL" "$
 echo "generated $ROWS verdicts in $(( $(date +%s) - start )) s" | tee -a bench/refusal-generate.txt
 "${SQL[@]}" -N -e "SELECT outcome, COUNT(*) FROM $DB.verdict GROUP BY outcome" | tee -a bench/refusal-generate.txt
 
-echo "--- searches, count and export (no other load)" | tee bench/refusal-result.txt
+echo "--- the statements alone, over JDBC" | tee bench/refusal-result.txt
+java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark sql "$DB_URL" "$SECRET" | tee -a bench/refusal-result.txt
+echo "--- searches, count and export over HTTP (no other load)" | tee -a bench/refusal-result.txt
 java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark probe "http://127.0.0.1:$PORT" "$DB_URL" \
   | tee -a bench/refusal-result.txt
 

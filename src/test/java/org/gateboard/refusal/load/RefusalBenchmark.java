@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   <li>{@code generate JDBC_URL ROWS SECRET}: a month of verdicts through INSERT ... SELECT from MariaDB's
  *       sequence engine, a million rows per statement: venues and gates from the registry, morning peaks,
  *       PEOPLE repeat visitors (their ID hash keyed with SECRET, as the server computes it), 12 % refused.</li>
+ *   <li>{@code sql JDBC_URL SECRET}: the same searches' statements timed over JDBC, without the app.</li>
  *   <li>{@code probe BASE_URL JDBC_URL}: page p95 over HTTP for the common searches, the count for a day,
  *       and export rows/s.</li>
  * </ul>
@@ -43,6 +44,8 @@ public final class RefusalBenchmark {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("generate")) {
             generate(args[1], Long.parseLong(args[2]), args[3]);
+        } else if (args[0].equals("sql")) {
+            sql(args[1], args[2]);
         } else {
             probe(args[1], args[2]);
         }
@@ -87,8 +90,8 @@ public final class RefusalBenchmark {
             }
             c.commit();
             c.setAutoCommit(true);
-            s.execute("CREATE OR REPLACE TABLE bench_device AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, id,"
-                    + " gate_id, venue_id FROM device");
+            s.execute("CREATE OR REPLACE TABLE bench_device AS SELECT ROW_NUMBER() OVER (ORDER BY d.id) - 1 AS i, d.id,"
+                    + " d.gate_id, g.venue_id FROM device d JOIN gate g ON g.id = d.gate_id");
             int devices;
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bench_device")) {
                 rs.next();
@@ -182,6 +185,110 @@ public final class RefusalBenchmark {
             System.out.printf("export of a week city-wide: %,d rows in %.1f s = %,.0f rows/s (HTTP %d)%n", lines - 1, s,
                     (lines - 1) / s, r.statusCode());
         }
+    }
+
+    /**
+     * Without the app: the statements RefusalQueries sends for the first and a deep page of the common
+     * searches (limit 50, plus one to know whether more follow), timed over JDBC.
+     */
+    static void sql(String jdbcUrl, String secret) throws Exception {
+        String cols = "SELECT seq, id, scanned_at, received_at, venue_id, gate_id, device_id, outcome, reasons,"
+                + " code_color, channel, photo_on_code, id_checked, mask_worn, temperature_c, person_role, person_name,"
+                + " id_number_masked, check_ms, policy_version, non_conforming, non_conformance FROM verdict WHERE ";
+        String page = " ORDER BY scanned_at DESC, seq DESC LIMIT 51";
+        String keyset = " AND (scanned_at < ? OR (scanned_at = ? AND seq < ?))";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "")) {
+            c.createStatement().execute("SET time_zone = '+00:00'");
+            long venue;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT venue_id FROM verdict WHERE seq = 1")) {
+                rs.next();
+                venue = rs.getLong(1);
+            }
+            time(c, "a day city-wide", cols + "outcome = 'REFUSED' AND scanned_at >= ? AND scanned_at < ?", page, keyset,
+                    d -> new Object[]{ts(d), ts(d + 1)});
+            time(c, "one venue, one week, one reason", cols + "outcome = 'REFUSED' AND scanned_at >= ? AND scanned_at < ?"
+                    + " AND venue_id IN (?) AND (reason_bits & ?) <> 0", page, keyset,
+                    d -> new Object[]{ts(d % 23), ts(d % 23 + 7), venue, 32});
+            time(c, "unreviewed only (city-wide, verdict side)", cols + "outcome = 'REFUSED' AND scanned_at < ?", page,
+                    keyset, d -> new Object[]{ts(d + 1)});
+            time(c, "one ID number across the month", cols + "outcome = 'REFUSED' AND scanned_at >= ? AND scanned_at < ?"
+                    + " AND id_number_hash = ?", page, keyset, d -> new Object[]{ts(0), ts(DAYS),
+                    mac.doFinal(idNumber(d * 7919 % PEOPLE).getBytes(StandardCharsets.US_ASCII))});
+            List<Double> counts = new ArrayList<>();
+            for (int d = 0; d < 20; d++) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM verdict WHERE outcome = 'REFUSED'"
+                        + " AND scanned_at >= ? AND scanned_at < ?")) {
+                    ps.setObject(1, ts(d % DAYS));
+                    ps.setObject(2, ts(d % DAYS + 1));
+                    long t0 = System.nanoTime();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                    }
+                    counts.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            System.out.printf("count for a day: median %.1f ms, p95 %.1f ms%n", pct(counts, 0.5), pct(counts, 0.95));
+            try (PreparedStatement ps = c.prepareStatement(cols + "outcome = 'REFUSED' AND scanned_at >= ?"
+                    + " AND scanned_at < ? ORDER BY scanned_at DESC, seq DESC")) {
+                ps.setFetchSize(2000);
+                ps.setObject(1, ts(0));
+                ps.setObject(2, ts(7));
+                long t0 = System.nanoTime();
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(9);
+                        n++;
+                    }
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("streamed read of a week city-wide: %,d rows in %.1f s = %,.0f rows/s%n", n, s, n / s);
+            }
+        }
+    }
+
+    private static java.sql.Timestamp ts(int d) {
+        return java.sql.Timestamp.valueOf(FIRST_DAY.plusDays(d).atStartOfDay(SHANGHAI)
+                .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    private static void time(Connection c, String name, String where, String page, String keyset,
+                             IntFunction<Object[]> args) throws Exception {
+        List<Double> first = new ArrayList<>();
+        List<Double> deep = new ArrayList<>();
+        for (int d = 0; d < 20; d++) {
+            Object[] a = args.apply(d % (DAYS - 1));
+            Object[] last = null;
+            for (int p = 0; p < 10; p++) {
+                String sql = where + (last == null ? "" : keyset) + page;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (Object o : a) {
+                        ps.setObject(i++, o);
+                    }
+                    if (last != null) {
+                        ps.setObject(i++, last[0]);
+                        ps.setObject(i++, last[0]);
+                        ps.setObject(i, last[1]);
+                    }
+                    long t0 = System.nanoTime();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            last = new Object[]{rs.getTimestamp(3), rs.getLong(1)};
+                        }
+                    }
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    (p == 0 ? first : deep).add(ms);
+                }
+                if (last == null) {
+                    break;
+                }
+            }
+        }
+        System.out.printf("%s: first page median %.1f ms, p95 %.1f ms; next pages median %.1f ms, p95 %.1f ms (%d)%n",
+                name, pct(first, 0.5), pct(first, 0.95), pct(deep, 0.5), pct(deep, 0.95), deep.size());
     }
 
     private static void report(String name, HttpClient http, String baseUrl, IntFunction<String> body) throws Exception {
