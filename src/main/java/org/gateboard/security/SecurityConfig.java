@@ -87,6 +87,7 @@ class SecurityConfig {
                             .hasAnyRole(Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN)
                             .requestMatchers("/api/v1/posters/outdated").hasRole(Roles.ADMIN)
                             .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                            .requestMatchers("/api/v1/refusals/**").hasAnyRole(Roles.OFFICIAL, Roles.MANAGER)
                             .anyRequest().denyAll();
                 })
                 .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)

@@ -3,6 +3,8 @@ package org.gateboard.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.gateboard.base.Roles;
+import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -44,11 +47,13 @@ public class VenueAccess {
     }
 
     private final UserService users;
+    private final VenueService venues;
     private final Cache<String, Scope> scopes = Caffeine.newBuilder().expireAfterWrite(SCOPE_CACHE)
             .maximumSize(10_000).build();
 
-    VenueAccess(UserService users) {
+    VenueAccess(UserService users, VenueService venues) {
         this.users = users;
+        this.venues = venues;
     }
 
     /** The signed-in person's (or stats token's) scope now; nothing when no one is signed in. */
@@ -58,6 +63,12 @@ public class VenueAccess {
 
     public boolean canSee(long venueId) {
         return currentScope().includes(venueId);
+    }
+
+    /** The venues the signed-in person may see, in the registry's order; none when no one is signed in. */
+    public List<Venue> visibleVenues() {
+        Scope scope = currentScope();
+        return venues.venues().stream().filter(v -> scope.includes(v.id())).toList();
     }
 
     /** For services: refuses (Spring Security's access denied) when the signed-in person may not see the venue. */

@@ -1,0 +1,140 @@
+package org.gateboard.refusal;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.gateboard.audit.AuditService;
+import org.gateboard.base.Roles;
+import org.gateboard.refusal.internal.ReviewStore;
+import org.gateboard.verdict.PersonalDataPurge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Removes personal fields (name, masked ID number, keyed hash) once the retention period has passed: from the
+ * verdicts (through the verdict feature, which owns that table) and from the log of looks. Counts, reasons,
+ * dispositions and the audit trail stay. Works in small batches, each its own short transaction, so gates keep
+ * posting; idempotent, so a run that stopped half-way is finished by the next. Runs nightly and on demand.
+ */
+@Service
+public class RetentionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
+    /** Verdicts with an old scan time may still arrive from a device's backlog after a run: look back this far. */
+    private static final Duration LOOK_BACK = Duration.ofDays(7);
+
+    private final PersonalDataPurge purge;
+    private final ReviewStore reviews;
+    private final JdbcTemplate jdbc;
+    private final AuditService audit;
+    private final Clock clock;
+    private final Duration period;
+    private final int batchSize;
+    private final Duration pause;
+    private final ReentrantLock running = new ReentrantLock();
+
+    RetentionService(PersonalDataPurge purge, ReviewStore reviews, JdbcTemplate jdbc, AuditService audit, Clock clock,
+                     @Value("${gateboard.retention.period:28d}") Duration period,
+                     @Value("${gateboard.retention.batch-size:500}") int batchSize,
+                     @Value("${gateboard.retention.pause:20ms}") Duration pause) {
+        this.purge = purge;
+        this.reviews = reviews;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.period = period;
+        this.batchSize = batchSize;
+        this.pause = pause;
+    }
+
+    public Duration period() {
+        return period;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Scheduled(cron = "${gateboard.retention.cron:0 30 3 * * *}", zone = "${gateboard.zone:Asia/Shanghai}")
+    void nightly() {
+        runNow("system");
+    }
+
+    /** Runs the job now (admins); answers what it did, or the run in progress if one is already running. */
+    @RolesAllowed(Roles.ADMIN)
+    public RetentionRun run() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return runNow(auth == null ? "system" : auth.getName());
+    }
+
+    /** The latest runs, newest first. */
+    @RolesAllowed(Roles.ADMIN)
+    public List<RetentionRun> runs(int limit) {
+        return jdbc.query("SELECT id, started_at, finished_at, cutoff, verdicts_purged, looks_purged, triggered_by"
+                + " FROM retention_run ORDER BY id DESC LIMIT ?", (rs, i) -> new RetentionRun(rs.getLong(1),
+                rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6), rs.getString(7)), limit);
+    }
+
+    RetentionRun runNow(String by) {
+        if (!running.tryLock()) {
+            return runs(1).get(0);
+        }
+        try {
+            Instant started = clock.instant();
+            Instant cutoff = started.minus(period);
+            // a finished run purged everything before its cutoff, except what arrived late from a backlog
+            Optional<Instant> previous = jdbc.query("SELECT cutoff FROM retention_run WHERE finished_at IS NOT NULL"
+                    + " ORDER BY id DESC LIMIT 1", (rs, i) -> rs.getTimestamp(1).toInstant()).stream().findFirst();
+            Instant notBefore = previous.map(p -> p.minus(LOOK_BACK)).orElse(null);
+            jdbc.update("INSERT INTO retention_run (started_at, cutoff, triggered_by) VALUES (?,?,?)",
+                    Timestamp.from(started), Timestamp.from(cutoff), by);
+            long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+            long verdicts = purge.purge(notBefore, cutoff, batchSize, total -> {
+                jdbc.update("UPDATE retention_run SET verdicts_purged = ? WHERE id = ?", total, id);
+                pause();
+            });
+            long looks = 0;
+            int n;
+            while ((n = reviews.purgeLookHashes(cutoff, batchSize)) > 0) {
+                looks += n;
+                pause();
+            }
+            Instant finished = clock.instant();
+            jdbc.update("UPDATE retention_run SET finished_at = ?, verdicts_purged = ?, looks_purged = ? WHERE id = ?",
+                    Timestamp.from(finished), verdicts, looks, id);
+            audit.recordAs(by, "retention", id, "retention.ran", null,
+                    Map.of("cutoff", cutoff.toString(), "verdictsPurged", verdicts, "looksPurged", looks));
+            log.info("Retention run {}: removed the personal fields of {} verdicts and the ID hash of {} looks"
+                    + " scanned before {} (period {})", id, verdicts, looks, cutoff, period);
+            return new RetentionRun(id, started, finished, cutoff, verdicts, looks, by);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void pause() {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Retention run interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.gateboard.refusal.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.gateboard.base.UserFacingException;
+import org.gateboard.refusal.Disposition;
+import org.gateboard.refusal.RefusalDetail;
+import org.gateboard.refusal.RefusalExport;
+import org.gateboard.refusal.RefusalItem;
+import org.gateboard.refusal.RefusalItems;
+import org.gateboard.refusal.RefusalSearch;
+import org.gateboard.refusal.RefusalService;
+import org.gateboard.refusal.Review;
+import org.gateboard.refusal.ReviewRequest;
+import org.gateboard.refusal.ReviewStatus;
+import org.gateboard.verdict.Channel;
+import org.gateboard.verdict.CodeColor;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.RefusalReason;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Refusal review for city supervision systems and scripts, HTTP Basic as an official (managers read their
+ * venues). ID numbers travel only in request bodies, never in a URL. See docs/refusal-review.md.
+ */
+@RestController
+@RequestMapping("/api/v1/refusals")
+class RefusalController {
+
+    static final int DEFAULT_LIMIT = 50;
+
+    /** The search body; {@code limit} at most 500, {@code after} the {@code next} of the page before. */
+    record SearchBody(Instant from, Instant to, String venueCode, Long gateId, Set<RefusalReason> reasons,
+                      PersonRole personRole, Channel channel, Boolean nonConforming, ReviewStatus reviewStatus,
+                      String idNumber, Integer limit, String after) {
+
+        RefusalSearch search() {
+            return new RefusalSearch(from, to, venueCode, gateId, reasons, personRole, channel, nonConforming,
+                    reviewStatus, idNumber);
+        }
+
+        @Override
+        public String toString() {
+            return search().toString();
+        }
+    }
+
+    /** A listed refusal, with exactly the fields the API promises. */
+    record Item(UUID verdictId, Instant scannedAt, String venueCode, long gateId, Set<RefusalReason> reasons,
+                CodeColor codeColor, Channel channel, BigDecimal temperatureC, PersonRole personRole,
+                String idNumberMasked, String personName, int policyVersion, String nonConformance, Review review) {
+
+        static Item of(RefusalItem i) {
+            return new Item(i.verdictId(), i.scannedAt(), i.venueCode(), i.gateId(), i.reasons(), i.codeColor(),
+                    i.channel(), i.temperatureC(), i.personRole(), i.idNumberMasked(), i.personName(),
+                    i.policyVersion(), i.nonConformance(), i.review());
+        }
+    }
+
+    record Page(List<Item> items, String next) {
+    }
+
+    record BulkBody(List<UUID> verdictIds, Disposition disposition, String comment) {
+    }
+
+    private final RefusalService refusals;
+    private final RefusalExport export;
+
+    RefusalController(RefusalService refusals, RefusalExport export) {
+        this.refusals = refusals;
+        this.export = export;
+    }
+
+    @PostMapping("/search")
+    Page search(@RequestBody(required = false) SearchBody body) {
+        SearchBody b = body == null ? new SearchBody(null, null, null, null, null, null, null, null, null, null, null,
+                null) : body;
+        RefusalItems page = refusals.search(b.search(), b.after(), b.limit() == null ? DEFAULT_LIMIT : b.limit());
+        return new Page(page.items().stream().map(Item::of).toList(), page.next());
+    }
+
+    @GetMapping("/{verdictId}")
+    RefusalDetail detail(@PathVariable String verdictId) {
+        return refusals.detail(uuid(verdictId));
+    }
+
+    @PostMapping("/{verdictId}/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
+    Review review(@PathVariable String verdictId, @RequestBody ReviewRequest body) {
+        return refusals.review(uuid(verdictId), body);
+    }
+
+    @PostMapping("/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Integer> reviewAll(@RequestBody BulkBody body) {
+        int n = refusals.reviewAll(body.verdictIds() == null ? List.of() : body.verdictIds(),
+                new ReviewRequest(body.disposition(), body.comment(), null, null));
+        return Map.of("recorded", n);
+    }
+
+    /** The search's refusals as CSV, written while they are read; no {@code limit}, no {@code after}. */
+    @PostMapping("/export")
+    void export(@RequestBody(required = false) SearchBody body, HttpServletResponse response) throws IOException {
+        RefusalSearch search = body == null ? RefusalSearch.everything() : body.search();
+        // before the answer starts: a bad filter still gets problem details, not a broken CSV
+        refusals.validate(search);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"refusals.csv\"");
+        export.export(search, response.getOutputStream(), rows -> {
+        });
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("refusal.error.verdictId");
+        }
+    }
+}
