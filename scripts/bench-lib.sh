@@ -1,13 +1,14 @@
 # Shared by the benchmark scripts: run the app in the background until the script ends.
 # Source it from the repository root.
 
-# start_app LOG COMMAND...: starts the app, stops it when the script exits, waits until it is healthy.
+# start_app LOG COMMAND...: starts the app, stops it when the script exits (then runs the command in ON_EXIT,
+# if set, for whatever else the script started), waits until it is healthy.
 start_app() {
   local log=$1 port_wait=${APP_START_SECONDS:-180}
   shift
   "$@" > "$log" 2>&1 &
   APP_PID=$!
-  trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
+  trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; '"${ON_EXIT:-}" EXIT
   for _ in $(seq 1 "$port_wait"); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "The app did not start; see $log"; exit 1; fi

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One gate device: people arrive, the device decides under the policy it holds and keeps the verdicts
@@ -23,6 +24,9 @@ final class SimulatedGate {
                     Duration maxOffline, double lostAnswerChance, double gateErrorRate, Duration heartbeatEvery) {
     }
 
+    /** Bad JSON or shape, too large, not JSON: the same batch would get the same answer. */
+    private static final Set<Integer> UNFIXABLE = Set.of(400, 413, 415);
+
     private final String name;
     private final DeviceClient client;
     private final Settings settings;
@@ -30,6 +34,7 @@ final class SimulatedGate {
     private final Crowd crowd;
     private final Deque<IncomingVerdict> backlog = new ArrayDeque<>();
     private final SimulationStats stats;
+    private final VerdictLedger ledger;
 
     private DeviceClient.HeldPolicy policy;
     private Instant offlineUntil = Instant.MIN;
@@ -37,9 +42,16 @@ final class SimulatedGate {
     private Instant nextHeartbeat = Instant.MIN;
     private Instant nextPolicyCheck = Instant.MIN;
     private double arrivalDebt;
+    private volatile boolean arriving = true;
 
     SimulatedGate(String name, DeviceClient client, Settings settings, Random random, SimulationStats stats) {
+        this(name, client, settings, random, stats, VerdictLedger.NONE);
+    }
+
+    SimulatedGate(String name, DeviceClient client, Settings settings, Random random, SimulationStats stats,
+                  VerdictLedger ledger) {
         this.name = name;
+        this.ledger = ledger;
         this.client = client;
         this.settings = settings;
         this.random = random;
@@ -63,10 +75,14 @@ final class SimulatedGate {
         if (policy == null) {
             return;
         }
-        arrivalDebt += settings.verdictsPerSecond() * Crowd.peakFactor(now) * elapsed.toMillis() / 1000.0;
+        if (arriving) {
+            arrivalDebt += settings.verdictsPerSecond() * Crowd.peakFactor(now) * elapsed.toMillis() / 1000.0;
+        }
         while (arrivalDebt >= 1 || arrivalDebt > 0 && random.nextDouble() < arrivalDebt) {
             Instant at = now.minusMillis(random.nextInt((int) Math.max(1, elapsed.toMillis())));
-            backlog.addLast(crowd.next(at, policy.params(), policy.version()));
+            IncomingVerdict verdict = crowd.next(at, policy.params(), policy.version());
+            backlog.addLast(verdict);
+            ledger.generated(name, verdict.id());
             arrivalDebt -= 1;
         }
         arrivalDebt = Math.max(arrivalDebt, 0);
@@ -83,6 +99,17 @@ final class SimulatedGate {
         if (!backlog.isEmpty() && !now.isBefore(nextSend)) {
             sendBacklog(now);
         }
+    }
+
+    /** Nobody arrives any more; the gate still sends what it holds. */
+    void stopArrivals() {
+        arriving = false;
+        arrivalDebt = 0;
+    }
+
+    /** Verdicts made and not yet named by a 200. */
+    int backlog() {
+        return backlog.size();
     }
 
     private boolean isOnline(Instant now) {
@@ -120,15 +147,23 @@ final class SimulatedGate {
                 }
                 if (answer.status() == 200) {
                     batch.forEach(v -> backlog.pollFirst());
+                    ledger.acknowledged(name, batch.stream().map(IncomingVerdict::id).toList());
                     stats.pushed(answer.accepted(), answer.duplicates(), answer.rejected());
                 } else if (answer.status() == 503 || answer.status() == 429) {
                     nextSend = now.plusSeconds(Math.max(1, answer.retryAfterSeconds()));
                     stats.failure(name, "server busy (" + answer.status() + ")");
                     return;
-                } else {
-                    // a 4xx the device cannot fix by sending again: keep nothing that would block the queue
+                } else if (UNFIXABLE.contains(answer.status())) {
+                    // the protocol's answers to a malformed request, which sending again cannot fix: keep
+                    // nothing that would block the queue
                     batch.forEach(v -> backlog.pollFirst());
                     stats.failure(name, "push answered " + answer.status());
+                } else {
+                    // anything else (a server dying or starting, a token refused for now) names no verdict:
+                    // keep them all and send them again later, oldest first, with the same ids
+                    nextSend = now.plusSeconds(2 + random.nextInt(5));
+                    stats.failure(name, "push answered " + answer.status());
+                    return;
                 }
             } catch (IOException e) {
                 nextSend = now.plusSeconds(2 + random.nextInt(5));
