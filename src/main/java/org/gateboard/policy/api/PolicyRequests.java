@@ -21,6 +21,20 @@ final class PolicyRequests {
     private PolicyRequests() {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The body as JSON; not JSON at all is a 400, as on the other APIs. */
+    static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body == null ? "" : body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
+            throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    problem, e);
+        }
+    }
+
     static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new PolicyRefused("policy.error.field", "body", "a JSON object");
