@@ -58,9 +58,8 @@ class DemoPosters implements ApplicationRunner {
         PosterTemplate template = store.templates().get(0);
         PosterDraft draft = new PosterDraft(venue.id(), "一楼大厅入口管控处", "Ground-floor lobby control point",
                 venue.address() == null ? "" : venue.address(), "",
-                "工作日 8:30–17:00 开放。递交投标文件的，请预留排队核验时间，提前到达；请在黄线外排队，保持一米间距。",
-                "Open on working days 8:30–17:00. Delivering bid documents? Allow time for the queue and the code check."
-                        + " Queue behind the yellow line, one metre apart.",
+                "工作日 8:30–17:00 开放；递交投标文件请提前到达，预留排队核验时间。",
+                "Open on working days 8:30–17:00. Delivering bid documents? Come early: allow for the queue.",
                 store.channels().stream().filter(ChannelDefinition::required).map(ChannelDefinition::channel)
                         .collect(java.util.stream.Collectors.toSet()),
                 template.paperSize(), template.language(), 0);

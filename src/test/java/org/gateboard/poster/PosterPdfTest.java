@@ -34,6 +34,9 @@ class PosterPdfTest extends DatabaseTest {
         byte[] pdf = TestAccounts.asAdmin(() -> printing.printSheet("SH-CITY", PaperSize.A4));
         PosterVersion published = TestAccounts.asAdmin(() -> posters.published(venueId("SH-CITY")).orElseThrow());
 
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).as("the sheet, its notes and footer on one page").isEqualTo(1);
+        }
         List<String> expected = published.content().parts().stream().map(p -> p.channel().payload()).toList();
         assertThat(expected).hasSize(3);
         BufferedImage page = PdfPictures.page(pdf, 0, 150);
