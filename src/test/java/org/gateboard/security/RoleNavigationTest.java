@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationTest extends UiTest {
 
     @Test
-    void anAdminSeesTheDashboardRegistryUsersAndAudit() {
+    void anAdminSeesTheDashboardRegistryUsersAuditAndRetention() {
         login("admin", "admin123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/audit");
+        assertThat(menuPaths()).containsExactly("", "admin/venues", "admin/users", "admin/audit", "admin/retention");
     }
 
     @Test
@@ -30,15 +30,16 @@ class RoleNavigationTest extends UiTest {
         login("official", "official123");
         navigate("");
 
-        assertThat(menuPaths()).contains("").doesNotContain("admin/users", "admin/venues", "admin/audit");
+        assertThat(menuPaths()).contains("", "refusals", "refusals/queue", "refusals/looks")
+                .doesNotContain("admin/users", "admin/venues", "admin/audit", "admin/retention");
     }
 
     @Test
-    void aManagerSeesOnlyTheDashboard() {
+    void aManagerSeesOnlyTheDashboardAndTheirRefusals() {
         login("manager", "manager123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("");
+        assertThat(menuPaths()).containsExactly("", "refusals", "refusals/queue");
     }
 
     @Test
