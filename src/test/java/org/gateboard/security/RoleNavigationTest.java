@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleNavigationTest extends UiTest {
 
     @Test
-    void anAdminSeesTheDashboardRegistryUsersAndAudit() {
+    void anAdminSeesTheDashboardRegistryUsersAuditAndRetention() {
         login("admin", "admin123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("", "posters", "admin/venues", "admin/users", "admin/stats-tokens",
-                "admin/audit");
+        assertThat(menuPaths()).containsExactly("", "posters", "policy", "admin/venues", "admin/users",
+                "admin/stats-tokens", "admin/audit", "admin/retention");
     }
 
     @Test
@@ -31,15 +31,16 @@ class RoleNavigationTest extends UiTest {
         login("official", "official123");
         navigate("");
 
-        assertThat(menuPaths()).contains("").doesNotContain("admin/users", "admin/venues", "admin/audit");
+        assertThat(menuPaths()).contains("", "refusals", "refusals/queue", "refusals/looks")
+                .doesNotContain("admin/users", "admin/venues", "admin/audit", "admin/retention");
     }
 
     @Test
-    void aManagerSeesOnlyTheDashboardAndTheirPosters() {
+    void aManagerSeesTheDashboardTheirPostersRefusalsAndPolicy() {
         login("manager", "manager123");
         navigate("");
 
-        assertThat(menuPaths()).containsExactly("", "posters");
+        assertThat(menuPaths()).containsExactly("", "posters", "refusals", "refusals/queue", "policy");
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * edit the baseline here, with its history.
  */
 @Route("policy")
-@Menu(order = 40, icon = "vaadin:scale", title = "policy.menu")
+@Menu(order = 45, icon = "vaadin:scale", title = "policy.menu")
 @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN})
 class PolicyView extends PolicyPage implements HasDynamicTitle {
 
