@@ -9,7 +9,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,12 @@ class LoginAttempts {
     private final int lockAfter;
     private final Duration lockFor;
 
-    LoginAttempts(UserRepository users, AuditService audit, Clock clock,
+    private final TransactionTemplate tx;
+
+    LoginAttempts(UserRepository users, AuditService audit, Clock clock, PlatformTransactionManager transactions,
                   @Value("${gateboard.security.lock-after-failures:5}") int lockAfter,
                   @Value("${gateboard.security.lock-duration:15m}") Duration lockFor) {
+        this.tx = new TransactionTemplate(transactions);
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -60,13 +64,17 @@ class LoginAttempts {
     }
 
     @EventListener
-    @Transactional
     public void onWrongPassword(AuthenticationFailureBadCredentialsEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
             return;
         }
+        String username = event.getAuthentication().getName();
+        LockConflicts.retry(tx, "Counting a wrong password for '" + username + "'", () -> countFailure(username));
+    }
+
+    private void countFailure(String username) {
         // unknown usernames fail the same way but have no row: nothing to count
-        users.findByUsernameForUpdate(event.getAuthentication().getName()).ifPresent(row -> {
+        users.findByUsernameForUpdate(username).ifPresent(row -> {
             Instant now = clock.instant();
             State before = new State(row.failedLogins(), row.lockedUntil());
             State after = before.afterFailure(now, lockAfter, lockFor);
@@ -83,7 +91,9 @@ class LoginAttempts {
     @EventListener
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-            users.recordSuccessfulLogin(event.getAuthentication().getName());
+            String username = event.getAuthentication().getName();
+            LockConflicts.retry(tx, "Recording the sign-in of '" + username + "'",
+                    () -> users.recordSuccessfulLogin(username));
         }
     }
 }

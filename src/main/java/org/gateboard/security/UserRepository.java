@@ -30,6 +30,8 @@ class UserRepository {
                 rs.getInt("version"));
     };
 
+    static final int LOCK_WAIT_SECONDS = 2;
+
     private final JdbcTemplate jdbc;
 
     UserRepository(JdbcTemplate jdbc) {
@@ -76,9 +78,13 @@ class UserRepository {
         jdbc.update("UPDATE app_user SET locale = ? WHERE username = ?", locale, username);
     }
 
-    /** Reads the account and locks its row until the transaction ends, so concurrent failures count one by one. */
+    /**
+     * Reads the account and locks its row until the transaction ends, so concurrent failures count one by one.
+     * Waits for the lock a short while only (the caller tries again), not the server's 50 s default.
+     */
     Optional<Row> findByUsernameForUpdate(String username) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE", MAPPER, username)
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE WAIT " + LOCK_WAIT_SECONDS,
+                        MAPPER, username)
                 .stream().findFirst();
     }
 
@@ -97,7 +103,8 @@ class UserRepository {
     }
 
     void recordSuccessfulLogin(String username) {
-        jdbc.update("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?"
+        jdbc.update("SET STATEMENT innodb_lock_wait_timeout = " + LOCK_WAIT_SECONDS
+                + " FOR UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?"
                 + " AND (failed_logins <> 0 OR locked_until IS NOT NULL)", username);
     }
 
