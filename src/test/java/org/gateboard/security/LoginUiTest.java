@@ -56,10 +56,10 @@ class LoginUiTest extends UiTest {
     }
 
     @Test
-    void aLockedAccountIsToldItIsLockedAndForHowLong() {
-        LoginForm form = openLogin(Map.of("locked", ""));
+    void aThrottledSignInIsToldToWaitAndForHowLong() {
+        LoginForm form = openLogin(Map.of("throttled", ""));
         assertThat(form.isError()).isTrue();
-        assertThat(errorText(form, "title")).isEqualTo("账户已被暂时锁定");
+        assertThat(errorText(form, "title")).isEqualTo("登录失败次数过多");
         assertThat(errorText(form, "message")).contains("15 分钟");
     }
 
