@@ -56,6 +56,16 @@ public class PolicyEditor {
      * @throws UnknownRecordException when the venue does not exist or the person may not see it
      * @throws PolicyRefused          for a looser venue value, a time in the past or no reason
      */
+    /**
+     * Refuses before anything of a request is read when the signed-in person may not change this layer (the
+     * baseline when {@code venueId} is null): someone out of scope learns nothing from validation messages.
+     *
+     * @throws AccessDeniedException when the person may not change this layer
+     */
+    public void requireMayChange(Long venueId) {
+        access.requireEdit(venueId);
+    }
+
     @Transactional
     public Submitted submit(PolicyDraft draft) {
         return submit(draft, null);

@@ -31,6 +31,13 @@ final class AccessMatrix {
     /** Whoever may see venue A: the city-wide roles and venue A's own manager. */
     static final Set<Who> VENUE_A = EnumSet.of(Who.ADMIN, Who.OFFICIAL, Who.MANAGER_A);
     static final Set<Who> DEVICES = EnumSet.of(Who.DEVICE);
+    static final Set<Who> OFFICIALS = EnumSet.of(Who.OFFICIAL);
+    /** Officials and venue A's manager: a refusal at venue A (managers read their own venues' only). */
+    static final Set<Who> REVIEW_A = EnumSet.of(Who.OFFICIAL, Who.MANAGER_A);
+    /** Officials and every manager: pages each of them sees scoped to their own venues. */
+    static final Set<Who> REVIEWERS = EnumSet.of(Who.OFFICIAL, Who.MANAGER_A, Who.MANAGER_B);
+    static final Set<Who> POSTER_MAKERS = EnumSet.of(Who.ADMIN, Who.MANAGER_A, Who.MANAGER_B);
+    static final Set<Who> POSTER_MAKERS_A = EnumSet.of(Who.ADMIN, Who.MANAGER_A);
 
     /** Vaadin routes (the UI). A device has no session, so it is refused wherever anonymous is. */
     static final Map<String, Set<Who>> ROUTES = table(
@@ -41,6 +48,17 @@ final class AccessMatrix {
             "admin/venues/:venueId/gates", ADMINS,
             "admin/users", ADMINS,
             "admin/audit", ADMINS,
+            "admin/stats-tokens", ADMINS,
+            "admin/retention", ADMINS,
+            "policy", PEOPLE,
+            "policy/venues/:___url_parameter", VENUE_A,
+            "posters", PEOPLE,
+            "posters/:venueId", VENUE_A,
+            "posters/channels", ADMINS,
+            "refusals", REVIEWERS,
+            "refusals/:verdictId", REVIEW_A,
+            "refusals/queue", REVIEWERS,
+            "refusals/looks", OFFICIALS,
             // pages that exist only in the tests' class path
             "test-only/venues/:venueId", VENUE_A);
 
@@ -67,6 +85,27 @@ final class AccessMatrix {
             "POST /api/v1/admin/gates/{gateId}/devices", ADMINS,
             "POST /api/v1/admin/devices/{deviceId}/rotate", ADMINS,
             "DELETE /api/v1/admin/devices/{deviceId}", ADMINS,
+            "GET /api/v1/policies", PEOPLE,
+            "GET /api/v1/policies/history", PEOPLE,
+            "POST /api/v1/policies/baseline", OFFICIALS,
+            "POST /api/v1/policies/venues/{venueCode}", REVIEW_A,
+            // the table's body names no venue: a baseline draft, which only officials may replay
+            "POST /api/v1/policies/what-if", OFFICIALS,
+            // filled with an id and a version that do not exist: nobody gets past 401/403/404; who may approve
+            // and cancel is tested with real ones in PolicyApiHttpTest
+            "POST /api/v1/policies/pending/{id}/approve", NOBODY,
+            "DELETE /api/v1/policies/scheduled/{version}", NOBODY,
+            "GET /api/v1/channels", POSTER_MAKERS,
+            "PUT /api/v1/admin/channels/{channel}", ADMINS,
+            "GET /api/v1/posters/{venueCode}.pdf", POSTER_MAKERS_A,
+            "GET /api/v1/posters/{venueCode}/{channel}.pdf", POSTER_MAKERS_A,
+            "GET /api/v1/posters/outdated", ADMINS,
+            "POST /api/v1/refusals/search", REVIEWERS,
+            "POST /api/v1/refusals/export", REVIEWERS,
+            "GET /api/v1/refusals/{verdictId}", REVIEW_A,
+            "POST /api/v1/refusals/{verdictId}/reviews", OFFICIALS,
+            "POST /api/v1/refusals/reviews", OFFICIALS,
+            "POST /api/v1/admin/retention/run", ADMINS,
             "GET /actuator", ADMINS,
             "GET /actuator/health", ANYONE,
             "GET /actuator/health/**", ANYONE,

@@ -68,12 +68,15 @@ class PolicyApiController {
 
     @PostMapping(path = "/baseline", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PolicyJson.Submitted> baseline(@RequestBody String body) {
+        editor.requireMayChange(null);
         return answer(editor.submit(draft(null, PolicyRequests.read(body))));
     }
 
     @PostMapping(path = "/venues/{venueCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PolicyJson.Submitted> venue(@PathVariable String venueCode, @RequestBody String body) {
-        return answer(editor.submit(draft(venueId(venueCode), PolicyRequests.read(body))));
+        long venueId = venueId(venueCode);
+        editor.requireMayChange(venueId);
+        return answer(editor.submit(draft(venueId, PolicyRequests.read(body))));
     }
 
     @PostMapping("/pending/{id}/approve")
@@ -98,6 +101,7 @@ class PolicyApiController {
         JsonNode body = PolicyRequests.read(text);
         PolicyRequests.requireObject(body);
         Long venueId = body.hasNonNull("venueCode") ? venueId(body.get("venueCode").asText()) : null;
+        editor.requireMayChange(venueId);
         return whatIf.replay(venueId, PolicyRequests.parameters(body), PolicyRequests.day(body, whatIf.yesterday()));
     }
 

@@ -95,7 +95,7 @@ class NumberBombTest extends DeviceApiTestSupport {
                             + "\"level\":" + bomb + "}")));
             assertThat(level.statusCode()).as("level " + bomb).isEqualTo(400);
             HttpResponse<String> rotate = send(admin("/api/v1/admin/devices/" + bomb + "/rotate")
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(rotate.statusCode()).as("rotate " + bomb).isEqualTo(400);
         }
     }
