@@ -1,5 +1,6 @@
 package org.gateboard.poster.ui;
 
+import org.gateboard.base.ui.Feedback;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasSize;

@@ -1,5 +1,6 @@
 package org.gateboard.venue.ui;
 
+import org.gateboard.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

@@ -1,4 +1,4 @@
-package org.gateboard.venue.ui;
+package org.gateboard.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -8,16 +8,16 @@ import org.gateboard.base.UserFacingException;
 import java.util.function.Supplier;
 
 /**
- * Runs a registry change and tells the admin how it went. A refusal by the service (a taken code, a
- * change made meanwhile) is shown where the admin is working, leaving the form open to correct it.
+ * Runs a change a form asked for and tells the person how it went. A refusal by the service (a taken code, a
+ * change made meanwhile, a rule broken) is shown where they are working, leaving the form open to correct it.
  */
-final class Feedback {
+public final class Feedback {
 
     private Feedback() {
     }
 
     /** The change's result, or null when the service refused it (the reason is shown). */
-    static <T> T attempt(Supplier<T> change) {
+    public static <T> T attempt(Supplier<T> change) {
         try {
             return change.get();
         } catch (UserFacingException e) {
@@ -28,7 +28,7 @@ final class Feedback {
         }
     }
 
-    static void success(String messageKey, Object... args) {
+    public static void success(String messageKey, Object... args) {
         Notification n = Notification.show(UI.getCurrent().getTranslation(messageKey, args), 3000,
                 Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
