@@ -1,6 +1,8 @@
 package org.gateboard.security;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -38,7 +40,14 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String address = addressOf(authentication);
-        if (throttle.throttled(username, address)) {
+        boolean throttled;
+        try {
+            throttled = throttle.throttled(username, address);
+        } catch (DataAccessException e) {
+            // Refused like a wrong password (401, or back to the form), never a 5xx from the bookkeeping.
+            throw new InternalAuthenticationServiceException("The sign-in throttle could not be read", e);
+        }
+        if (throttled) {
             throw new LoginThrottledException();
         }
         try {
