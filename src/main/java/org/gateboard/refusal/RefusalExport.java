@@ -68,6 +68,7 @@ public class RefusalExport {
         RefusalFilter filter = service.filter(search);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         long[] written = {0};
+        RefusalService.Codes codes = new RefusalService.Codes();
         try {
             w.write('\uFEFF');
             w.write(HEADER + " (" + zone.getId() + ")\r\n");
@@ -77,17 +78,17 @@ public class RefusalExport {
                 queries.stream(filter, row -> {
                     chunk.add(row);
                     if (chunk.size() == CHUNK) {
-                        written[0] += flush(chunk, status, w);
+                        written[0] += flush(chunk, status, codes, w);
                         progress.accept(written[0]);
                     }
                 });
-                written[0] += flush(chunk, status, w);
+                written[0] += flush(chunk, status, codes, w);
             } else {
                 RefusalCursor cursor = null;
                 do {
                     Searcher.Found found = searcher.page(filter, status, cursor, RefusalService.MAX_LIMIT);
                     chunk.addAll(found.rows());
-                    written[0] += flush(chunk, null, w);
+                    written[0] += flush(chunk, null, codes, w);
                     progress.accept(written[0]);
                     cursor = found.next();
                 } while (cursor != null);
@@ -110,7 +111,7 @@ public class RefusalExport {
         }
     }
 
-    private int flush(List<RefusalRow> chunk, ReviewStatus status, Writer w) {
+    private int flush(List<RefusalRow> chunk, ReviewStatus status, RefusalService.Codes codes, Writer w) {
         if (chunk.isEmpty()) {
             return 0;
         }
@@ -120,7 +121,7 @@ public class RefusalExport {
         chunk.clear();
         try {
             StringBuilder line = new StringBuilder(256);
-            for (RefusalItem i : service.items(rows, current)) {
+            for (RefusalItem i : service.items(rows, current, codes)) {
                 line.setLength(0);
                 line.append(i.verdictId()).append(',').append(TIME.format(i.scannedAt().atZone(zone))).append(',');
                 cell(line, i.venueCode()).append(',');
