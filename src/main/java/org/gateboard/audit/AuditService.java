@@ -87,7 +87,7 @@ public class AuditService {
         }, key);
         jdbc.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", hash);
         // the id is allocated while this writer holds the head row, so ids rise along the chain
-        return new AuditPosition(Objects.requireNonNull(key.getKey()).longValue(), hash);
+        return new AuditPosition(Objects.requireNonNull(key.getKey()).longValue(), at, hash);
     }
 
     @Transactional(readOnly = true)

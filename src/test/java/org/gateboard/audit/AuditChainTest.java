@@ -127,6 +127,8 @@ class AuditChainTest extends DatabaseTest {
 
         assertThat(row(first.id())).containsEntry("entity_id", marker).containsEntry("hash", first.hash());
         assertThat((String) row(first.id()).get("after_json")).contains("\"a\"");
+        assertThat(jdbc.queryForObject("SELECT occurred_at FROM audit_entry WHERE id = ?", java.sql.Timestamp.class,
+                first.id()).toInstant()).isEqualTo(first.occurredAt());
         assertThat(second.id()).isGreaterThan(first.id());
         assertThat(row(second.id())).containsEntry("prev_hash", first.hash());
     }

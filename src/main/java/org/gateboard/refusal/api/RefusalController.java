@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.refusal.Disposition;
 import org.gateboard.refusal.RefusalDetail;
+import org.gateboard.refusal.RefusalEvidence;
 import org.gateboard.refusal.RefusalExport;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.refusal.RefusalItems;
@@ -16,7 +17,11 @@ import org.gateboard.verdict.Channel;
 import org.gateboard.verdict.CodeColor;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,10 +84,12 @@ class RefusalController {
 
     private final RefusalService refusals;
     private final RefusalExport export;
+    private final RefusalEvidence evidence;
 
-    RefusalController(RefusalService refusals, RefusalExport export) {
+    RefusalController(RefusalService refusals, RefusalExport export, RefusalEvidence evidence) {
         this.refusals = refusals;
         this.export = export;
+        this.evidence = evidence;
     }
 
     @PostMapping("/search")
@@ -96,6 +103,17 @@ class RefusalController {
     @GetMapping("/{verdictId}")
     RefusalDetail detail(@PathVariable String verdictId) {
         return refusals.detail(uuid(verdictId));
+    }
+
+    /** The evidence sheet as PDF (A4); producing it is audited, and the sheet prints that audit entry. */
+    @GetMapping("/{verdictId}/evidence")
+    ResponseEntity<byte[]> evidence(@PathVariable String verdictId) {
+        UUID id = uuid(verdictId);
+        byte[] pdf = evidence.sheet(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(RefusalEvidence.fileName(id)).build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/{verdictId}/reviews")

@@ -119,6 +119,32 @@ class RefusalApiHttpTest extends HttpTest {
     }
 
     @Test
+    void theEvidenceSheetIsAPdfForWhoMaySeeTheRefusalAndProblemDetailsOtherwise() throws Exception {
+        UUID id = verdicts.refused(venue, at, PersonalVerdicts.newPerson("张三"), RefusalReason.FEVER);
+
+        HttpResponse<byte[]> pdf = http.send(request("GET", "/api/v1/refusals/" + id + "/evidence",
+                "official:official123", null), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment").contains("refusal-" + id + ".pdf"));
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        HttpResponse<String> unknown = send("GET", "/api/v1/refusals/" + UUID.randomUUID() + "/evidence",
+                "official:official123", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // a refusal at a venue the demo manager does not manage is answered as if it did not exist
+        HttpResponse<String> notTheirs = send("GET", "/api/v1/refusals/" + id + "/evidence", "manager:manager123", null);
+        assertThat(notTheirs.statusCode()).isEqualTo(404);
+        assertThat(notTheirs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(send("GET", "/api/v1/refusals/not-a-uuid/evidence", "official:official123", null).statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/api/v1/refusals/" + id + "/evidence", "admin:admin123", null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void adminsGet403OnRefusalsAndOthers403OnRetention() throws Exception {
         assertThat(send("POST", "/api/v1/refusals/search", "admin:admin123", "{}").statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/refusals/" + UUID.randomUUID(), "admin:admin123", null).statusCode())

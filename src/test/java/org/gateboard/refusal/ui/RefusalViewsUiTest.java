@@ -125,6 +125,9 @@ class RefusalViewsUiTest extends UiTest {
         RefusalDetailView detail = _get(RefusalDetailView.class);
         assertThat(detail.factText("name")).isEqualTo("张*");
         assertThat(detail.save.isAttached()).isFalse();
+        assertThat(detail.evidence.isAttached()).isTrue();
+        assertThat(detail.evidence.getElement().getTextRecursively()).isEqualTo("证据表（PDF）");
+        assertThat(new String(detail.evidencePdf(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         navigate("refusals/" + theirs);
         assertThat(_find(RefusalDetailView.class)).isEmpty();
