@@ -12,6 +12,7 @@ import org.gateboard.testsupport.UiTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.refusal.Disposition;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.QueueEntry;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.verdict.RefusalReason;
@@ -176,6 +177,13 @@ class RefusalViewsUiTest extends UiTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("\uFEFFverdictId,").contains("张三");
         assertThat(view.progressText.getText()).isEqualTo("已导出 2 行");
         assertThat(view.progress.getValue()).isEqualTo(1.0);
+
+        view.exportFormat.setValue(ExportFormat.XLSX);
+        assertThat(view.exportFormat()).isEqualTo(ExportFormat.XLSX);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        assertThat(view.exportTo(view.filters.search(), view.exportFormat(), xlsx, UI.getCurrent())).isEqualTo(2);
+        // an XLSX file is a ZIP archive
+        assertThat(xlsx.toByteArray()).startsWith('P', 'K');
     }
 
     @Test
