@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Roles;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -16,12 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The audit trail every feature writes to. Entries are chained by hash: each stores the hash of the
@@ -49,15 +54,17 @@ public class AuditService {
 
     /**
      * Records a change made by the current user (or "system"). Joins the caller's transaction so the
-     * entry is written if and only if the change is.
+     * entry is written if and only if the change is. Answers the entry's place in the chain, for callers that
+     * show it (most ignore it).
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String entityType, Object entityId, String action, Object before, Object after) {
-        recordAs(currentActor(), entityType, entityId, action, before, after);
+    public AuditPosition record(String entityType, Object entityId, String action, Object before, Object after) {
+        return recordAs(currentActor(), entityType, entityId, action, before, after);
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAs(String actor, String entityType, Object entityId, String action, Object before, Object after) {
+    public AuditPosition recordAs(String actor, String entityType, Object entityId, String action, Object before,
+                                  Object after) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
@@ -67,10 +74,20 @@ public class AuditService {
         // inserts, which rolled back the audited change with them.
         String prev = jdbc.queryForObject("SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", String.class);
         String hash = hash(prev, at, actor, entityType, id, action, beforeJson, afterJson);
-        jdbc.update("INSERT INTO audit_entry (occurred_at, actor, entity_type, entity_id, action, before_json,"
-                        + " after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
-                Timestamp.from(at), actor, entityType, id, action, beforeJson, afterJson, prev, hash);
+        Object[] values = {Timestamp.from(at), actor, entityType, id, action, beforeJson, afterJson, prev, hash};
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (occurred_at, actor,"
+                    + " entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            return insert;
+        }, key);
         jdbc.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", hash);
+        // the id is allocated while this writer holds the head row, so ids rise along the chain
+        return new AuditPosition(Objects.requireNonNull(key.getKey()).longValue(), at, hash);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.gateboard.refusal;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.gateboard.audit.AuditPosition;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Roles;
 import org.gateboard.base.UnknownRecordException;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +107,23 @@ public class RefusalService {
     @Transactional
     public RefusalDetail detail(UUID verdictId) {
         RefusalRow row = visible(verdictId);
+        RefusalDetail detail = detailOf(row);
+        look("DETAIL", row, null, 1, null, verdictId);
+        return detail;
+    }
+
+    /**
+     * The detail for an evidence sheet, its look logged as one (kind EVIDENCE); answers the audit entry of that
+     * look with it, to be printed on the sheet. Checked and run in a transaction by {@link RefusalEvidence}.
+     */
+    RefusalEvidence.Evidence evidence(UUID verdictId) {
+        RefusalRow row = visible(verdictId);
+        RefusalDetail detail = detailOf(row);
+        AuditPosition look = look("EVIDENCE", row, null, 1, null, verdictId);
+        return new RefusalEvidence.Evidence(detail, look, scope.user().username());
+    }
+
+    private RefusalDetail detailOf(RefusalRow row) {
         LocalDate day = row.scannedAt().atZone(zone).toLocalDate();
         Instant dayStart = day.atStartOfDay(zone).toInstant();
         List<RefusalRow> sameDay = queries.samePerson(row.seq(), dayStart, day.plusDays(1).atStartOfDay(zone).toInstant());
@@ -115,7 +134,6 @@ public class RefusalService {
                 v.outcome(), v.reasons(), v.temperatureC(), v.seq() == row.seq())).toList();
         Map<Long, Review> current = reviews.current(List.of(row.seq()));
         RefusalItem item = items(List.of(row), current).get(0);
-        look("DETAIL", row, null, 1, null, verdictId);
         return new RefusalDetail(item, row.receivedAt(), row.photoOnCode(), row.idChecked(), row.maskWorn(),
                 row.checkMillis(), row.nonConforming(), venues.venue(row.venueId()).orElse(null),
                 venues.gate(row.gateId()).orElse(null), venues.device(row.deviceId()).orElse(null),
@@ -241,7 +259,7 @@ public class RefusalService {
         return items;
     }
 
-    void look(String kind, RefusalRow row, byte[] idHash, long rows, RefusalSearch search, UUID verdictId) {
+    AuditPosition look(String kind, RefusalRow row, byte[] idHash, long rows, RefusalSearch search, UUID verdictId) {
         String actor = scope.user().username();
         reviews.look(actor, clock.instant(), kind, row == null ? null : row.seq(), idHash, rows);
         Map<String, Object> what = new LinkedHashMap<>();
@@ -249,8 +267,8 @@ public class RefusalService {
             what.put("filter", search.describe());
         }
         what.put("rows", rows);
-        audit.record(verdictId == null ? "refusal-search" : "refusal", verdictId,
-                "refusal." + kind.toLowerCase() + ".viewed", null, what);
+        return audit.record(verdictId == null ? "refusal-search" : "refusal", verdictId,
+                "refusal." + kind.toLowerCase(Locale.ROOT) + ".viewed", null, what);
     }
 
     private byte[] hash(String idNumber) {
@@ -269,14 +287,15 @@ public class RefusalService {
         String by = scope.user().username();
         Instant at = clock.instant();
         long id = reviews.add(row, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at);
-        Review review = new Review(id, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at);
         Map<String, Object> after = new LinkedHashMap<>();
+        after.put("review", id);
         after.put("disposition", r.disposition());
         after.put("comment", r.comment());
         after.put("appealReference", r.appealReference());
         after.put("appealOutcome", r.appealOutcome());
-        audit.record("refusal", row.verdictId(), "refusal.reviewed", null, after);
-        return review;
+        long entry = audit.record("refusal", row.verdictId(), "refusal.reviewed", null, after).id();
+        reviews.auditEntry(id, entry);
+        return new Review(id, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at, entry);
     }
 
     private static ReviewRequest checked(ReviewRequest r) {

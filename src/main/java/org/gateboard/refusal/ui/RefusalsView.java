@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Roles;
 import org.gateboard.base.UserFacingException;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.RefusalExport;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.refusal.RefusalSearch;
@@ -39,7 +41,7 @@ import java.util.List;
 
 /**
  * Refusals newest first, loaded page by page (keyset) as the person scrolls, with the search conditions,
- * bulk disposition of the selected rows (officials) and export of the whole search to CSV with its progress.
+ * bulk disposition of the selected rows (officials) and export of the whole search to CSV or XLSX with its progress.
  */
 @Route("refusals")
 @Menu(order = 40, icon = "vaadin:search", title = "refusal.menu")
@@ -53,6 +55,7 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Grid<RefusalItem> grid = new Grid<>();
     final Button bulk = new Button();
     final Anchor export = new Anchor();
+    final Select<ExportFormat> exportFormat = new Select<>();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Span error = new Span();
@@ -62,6 +65,8 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final ZoneId zone;
     private final boolean official;
     private RefusalSearch current = RefusalSearch.everything();
+    // read by the download, which runs outside the session lock
+    private volatile ExportFormat format = ExportFormat.CSV;
 
     RefusalsView(RefusalService refusals, RefusalExport exporter, VenueService venues, CurrentUser user,
                  ZoneId venueZone) {
@@ -80,11 +85,18 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         error.getStyle().set("color", "var(--lumo-error-text-color)");
 
         export.setText(getTranslation("refusal.export"));
-        export.setHref(DownloadHandler.class.cast((DownloadHandler) event -> {
-            event.setFileName("refusals.csv");
-            event.setContentType("text/csv;charset=UTF-8");
-            exportTo(current, event.getOutputStream(), event.getUI());
-        }));
+        export.setHref((DownloadHandler) event -> {
+            ExportFormat f = format;
+            event.setFileName(f.fileName());
+            event.setContentType(f.contentType());
+            exportTo(current, f, event.getOutputStream(), event.getUI());
+        });
+        exportFormat.setItems(ExportFormat.values());
+        exportFormat.setItemLabelGenerator(f -> getTranslation("refusal.export.format." + f.name()));
+        exportFormat.setValue(ExportFormat.CSV);
+        exportFormat.setAriaLabel(getTranslation("refusal.export.format"));
+        exportFormat.setWidth("9em");
+        exportFormat.addValueChangeListener(e -> format = e.getValue() == null ? ExportFormat.CSV : e.getValue());
         progress.setVisible(false);
         progress.setWidth("12em");
 
@@ -97,7 +109,7 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             grid.getDataProvider().refreshAll();
         }).open());
 
-        HorizontalLayout actions = new HorizontalLayout(search, bulk, export, progress, progressText, error);
+        HorizontalLayout actions = new HorizontalLayout(search, bulk, exportFormat, export, progress, progressText, error);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         configureGrid();
         add(new H2(getTranslation("refusal.title")), filters, actions, grid);
@@ -157,6 +169,11 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     /** Writes the current search as CSV, showing its progress in the view while it runs. */
     long exportTo(RefusalSearch s, OutputStream out, UI ui) {
+        return exportTo(s, ExportFormat.CSV, out, ui);
+    }
+
+    /** Writes the current search in {@code f}, showing its progress in the view while it runs. */
+    long exportTo(RefusalSearch s, ExportFormat f, OutputStream out, UI ui) {
         long total = refusals.count(s.withReviewStatus(null));
         ui.access(() -> {
             progress.setVisible(true);
@@ -164,7 +181,7 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             progressText.setText(getTranslation("refusal.export.progress", 0, total));
         });
         long[] shown = {0};
-        long rows = exporter.export(s, out, n -> {
+        long rows = exporter.export(s, f, out, n -> {
             long now = System.nanoTime();
             if (now - shown[0] > 200_000_000L) {
                 shown[0] = now;
@@ -179,6 +196,11 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             progressText.setText(getTranslation("refusal.export.done", rows));
         });
         return rows;
+    }
+
+    /** The format the next download writes, as chosen. */
+    ExportFormat exportFormat() {
+        return format;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.gateboard.testsupport.UiTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.refusal.Disposition;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.QueueEntry;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.verdict.RefusalReason;
@@ -125,6 +126,9 @@ class RefusalViewsUiTest extends UiTest {
         RefusalDetailView detail = _get(RefusalDetailView.class);
         assertThat(detail.factText("name")).isEqualTo("张*");
         assertThat(detail.save.isAttached()).isFalse();
+        assertThat(detail.evidence.isAttached()).isTrue();
+        assertThat(detail.evidence.getElement().getTextRecursively()).isEqualTo("证据表（PDF）");
+        assertThat(new String(detail.evidencePdf(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         navigate("refusals/" + theirs);
         assertThat(_find(RefusalDetailView.class)).isEmpty();
@@ -173,6 +177,13 @@ class RefusalViewsUiTest extends UiTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("\uFEFFverdictId,").contains("张三");
         assertThat(view.progressText.getText()).isEqualTo("已导出 2 行");
         assertThat(view.progress.getValue()).isEqualTo(1.0);
+
+        view.exportFormat.setValue(ExportFormat.XLSX);
+        assertThat(view.exportFormat()).isEqualTo(ExportFormat.XLSX);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        assertThat(view.exportTo(view.filters.search(), view.exportFormat(), xlsx, UI.getCurrent())).isEqualTo(2);
+        // an XLSX file is a ZIP archive
+        assertThat(xlsx.toByteArray()).startsWith('P', 'K');
     }
 
     @Test
