@@ -138,13 +138,13 @@ class DeviceApiController {
                     + " items; send at most 500 per request.");
         }
         VerdictBatchParser.Result parsed = VerdictBatchParser.parse(items, clock.instant());
-        VerdictIngestion.Outcome outcome = ingestion.ingest(device, parsed.valid(), parsed.rejected().size());
+        VerdictIngestion.Receipt receipt = ingestion.ingest(device, parsed.valid(), parsed.rejected().size());
         List<ApiSchemas.Rejection> rejected = new ArrayList<>(parsed.rejected().size());
         parsed.rejected().forEach(r -> rejected.add(new ApiSchemas.Rejection(r.index(), r.id(), r.errors())));
-        if (!outcome.clashed().isEmpty()) {
+        if (!receipt.clashed().isEmpty()) {
             for (int i = 0; i < parsed.valid().size(); i++) {
                 UUID id = parsed.valid().get(i).id();
-                if (outcome.clashed().contains(id)) {
+                if (receipt.clashed().contains(id)) {
                     rejected.add(new ApiSchemas.Rejection(parsed.validIndexes().get(i), id.toString(),
                             List.of(ID_CLASH)));
                 }
@@ -152,7 +152,7 @@ class DeviceApiController {
             rejected.sort(Comparator.comparingInt(ApiSchemas.Rejection::index));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new ApiSchemas.VerdictsAnswer(outcome.accepted(), outcome.duplicates(), rejected));
+                .body(new ApiSchemas.VerdictsAnswer(receipt.accepted(), receipt.duplicates(), rejected));
     }
 
     @PostMapping(path = HEARTBEAT)
