@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,7 +74,7 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<AuditEntry> latest(int limit, int offset) {
         return jdbc.query("SELECT id, occurred_at, actor, entity_type, entity_id, action, before_json, after_json"
                         + " FROM audit_entry ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -84,14 +84,14 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
         return n == null ? 0 : n;
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public AuditChainReport verifyChain() {
         return chain.verify();
     }

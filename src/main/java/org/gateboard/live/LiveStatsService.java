@@ -2,7 +2,7 @@ package org.gateboard.live;
 
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.security.VenueAccess;
 import org.gateboard.venue.Venue;
@@ -70,7 +70,7 @@ public class LiveStatsService {
     }
 
     /** The venues the signed-in person may see, in registry order. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<Venue> visibleVenues() {
         VenueAccess.Scope scope = access.currentScope();
         return registry.get().venues().stream().filter(v -> scope.includes(v.id())).toList();
@@ -82,13 +82,13 @@ public class LiveStatsService {
     }
 
     /** One card per visible venue for a day (null: today). */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<VenueSummary> overview(LocalDate date) {
         return allVenues(date).stream().map(VenueStats::summary).toList();
     }
 
     /** Every visible venue's figures for a day (null: today), in registry order, each from one snapshot. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<VenueStats> allVenues(LocalDate date) {
         LocalDate day = checked(date);
         List<Venue> venues = visibleVenues();
@@ -103,7 +103,7 @@ public class LiveStatsService {
     }
 
     /** A visible venue's figures for a day (null: today); an invisible or unknown venue is "not found". */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public VenueStats venue(long venueId, LocalDate date) {
         LocalDate day = checked(date);
         if (!canSee(venueId)) {
@@ -121,7 +121,7 @@ public class LiveStatsService {
      * Today's cards of the venues the signed-in person may see, pushed when they change. Each push holds the
      * venues they may see at that moment: a manager removed from a venue gets its card no more.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeOverview(Consumer<List<VenueSummary>> listener) {
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
         return updates.subscribe(LiveUpdates.ALL, () -> true, memo -> {
@@ -135,7 +135,7 @@ public class LiveStatsService {
      * Today's figures of one visible venue, pushed when they change, for as long as the person may still see
      * the venue: the subscription ends by itself at the first push after they lose it.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
         if (!canSee(venueId)) {
             throw new UserFacingException("live.error.venueNotFound");

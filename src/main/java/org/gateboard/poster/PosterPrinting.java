@@ -2,7 +2,7 @@ package org.gateboard.poster;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.base.pdf.PdfPictures;
@@ -56,7 +56,7 @@ public class PosterPrinting {
      * One channel's poster of the venue's published version, on {@code size} (null: the version's own paper).
      * Logged as a print of that channel.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     public byte[] printChannel(String venueCode, Channel channel, PaperSize size) {
         Published p = published(venueCode);
         if (channel == null || !p.content().channels().contains(channel)) {
@@ -69,7 +69,7 @@ public class PosterPrinting {
     }
 
     /** The sheet of all the venue's channels, published version; logged as a print of every channel on it. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     public byte[] printSheet(String venueCode, PaperSize size) {
         Published p = published(venueCode);
         PaperSize paper = size == null ? p.content().paperSize() : size;
@@ -83,7 +83,7 @@ public class PosterPrinting {
      * begins; only the font subset waits for the end). {@code progress} hears (done, total) after each page.
      * Logged as one print when the document is complete.
      */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public BatchResult printBatch(PaperSize size, OutputStream out, BiConsumer<Integer, Integer> progress) {
         Map<Long, Venue> venues = scope.all().stream().collect(Collectors.toMap(Venue::id, v -> v));
         List<PosterStore.StoredVersion> latest = store.latestOfEveryVenue().stream()
@@ -104,13 +104,13 @@ public class PosterPrinting {
     }
 
     /** A picture of the draft as it would print if published now, rendered from the same PDF code. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     public byte[] previewDraft(PosterContent draft) {
         return PdfPictures.firstPageAsPng(PosterRenderer.sheet(draft, draft.paperSize(), "草稿 · draft"), PREVIEW_DPI);
     }
 
     /** A picture of a published version's sheet, the very page a print of it holds. Not a print: not logged. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     public byte[] previewVersion(PosterVersion version) {
         Venue venue = scope.require(version.venueId());
         Published p = new Published(venue, version.version(), version.contentHash(), version.content());

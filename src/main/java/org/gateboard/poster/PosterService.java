@@ -3,7 +3,7 @@ package org.gateboard.poster;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.venue.Venue;
 import org.gateboard.verdict.Channel;
@@ -48,20 +48,20 @@ public class PosterService {
 
     // ---- channels and templates ---------------------------------------------------------------------
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<ChannelDefinition> channels() {
         return store.channels();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterTemplate> templates() {
         return store.templates();
     }
 
     /** Changes a channel and republishes the posters that show it; answers how many were republished. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public int updateChannel(ChannelDefinition change, String reason) {
         ChannelDefinition c = PosterRules.channel(change);
@@ -76,7 +76,7 @@ public class PosterService {
         return republish(c.channel(), part -> new PosterContent.Part(c, part.template()), why);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public int updateTemplate(PosterTemplate change, String reason) {
         PosterTemplate t = PosterRules.template(change);
@@ -113,14 +113,14 @@ public class PosterService {
     // ---- venue posters ------------------------------------------------------------------------------
 
     /** The venue, when the signed-in person may see it; empty for another's venue as for an unknown one. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public Optional<Venue> visibleVenue(long venueId) {
         return scope.visible(venueId);
     }
 
     /** The venues the person may see, each with its published and printed versions. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterStatus> statuses() {
         Map<Long, Integer> published = store.publishedVersions();
@@ -130,7 +130,7 @@ public class PosterService {
     }
 
     /** Venues whose printed poster is behind the published one. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional(readOnly = true)
     public List<OutdatedPoster> outdated() {
         return statuses().stream().filter(PosterStatus::outdated)
@@ -147,14 +147,14 @@ public class PosterService {
     }
 
     /** The venue's draft; a venue that has none starts from its templates and the required channels. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public PosterDraft draft(long venueId) {
         Venue venue = scope.require(venueId);
         return store.draft(venueId).orElseGet(() -> initialDraft(venue));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Transactional
     public PosterDraft saveDraft(PosterDraft change) {
         scope.require(change.venueId());
@@ -171,7 +171,7 @@ public class PosterService {
     }
 
     /** Publishes the saved draft as the next version; refused when it prints the same as the latest version. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Transactional
     public PosterVersion publish(long venueId, String reason) {
         Venue venue = scope.require(venueId);
@@ -182,14 +182,14 @@ public class PosterService {
     }
 
     /** What the draft would print if published now (for the preview). */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public PosterContent draftContent(PosterDraft draft) {
         Venue venue = scope.require(draft.venueId());
         return compose(venue, draft);
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public Optional<PosterVersion> published(long venueId) {
         scope.require(venueId);
@@ -197,7 +197,7 @@ public class PosterService {
     }
 
     /** Every published version, newest first, each with what changed from the one before. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterVersion> history(long venueId) {
         scope.require(venueId);

@@ -2,7 +2,7 @@ package org.gateboard.refusal;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.live.DeviceHealth;
@@ -75,7 +75,7 @@ public class RefusalService {
     }
 
     /** One page of refusals, newest first; {@code after} is the {@code next} of the page before (null: first). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     @Transactional
     public RefusalItems search(RefusalSearch search, String after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -95,13 +95,13 @@ public class RefusalService {
     }
 
     /** How many refusals the search matches, whatever their review status (the log's own count). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long count(RefusalSearch search) {
         return queries.count(filter(search));
     }
 
     /** Everything about one refusal; the opening is audited. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     @Transactional
     public RefusalDetail detail(UUID verdictId) {
         RefusalRow row = visible(verdictId);
@@ -124,7 +124,7 @@ public class RefusalService {
     }
 
     /** Records a disposition of one refusal (officials only); earlier ones stay in the history. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public Review review(UUID verdictId, ReviewRequest request) {
         RefusalRow row = visible(verdictId);
@@ -132,7 +132,7 @@ public class RefusalService {
     }
 
     /** The same disposition for many refusals at once, all or none; answers how many were recorded. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public int reviewAll(List<UUID> verdictIds, ReviewRequest request) {
         ReviewRequest checked = checked(request);
@@ -149,7 +149,7 @@ public class RefusalService {
     }
 
     /** Unreviewed refusals of the last week per visible venue, most waiting first; venues with none left out. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<QueueEntry> queue() {
         List<Venue> visible = scope.visibleVenues();
         List<Long> ids = visible.stream().map(Venue::id).toList();
@@ -172,7 +172,7 @@ public class RefusalService {
     }
 
     /** Who looked at the data of the person with this ID number (officials only); the question is audited too. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public List<Look> looksAt(String idNumber) {
         byte[] hash = hash(idNumber);
@@ -182,13 +182,13 @@ public class RefusalService {
     }
 
     /** The venues the signed-in person may search. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<Venue> visibleVenues() {
         return scope.visibleVenues();
     }
 
     /** Checks a search as {@link #search} would, without running it (e.g. before an export starts its answer). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public void validate(RefusalSearch search) {
         filter(search);
     }

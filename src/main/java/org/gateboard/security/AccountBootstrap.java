@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.gateboard.venue.VenueService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.gateboard.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.security.ui.LoginView;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,18 +76,18 @@ class SecurityConfig {
                     if (apiDocsPublic) {
                         auth.requestMatchers(apiDocs).permitAll();
                     } else {
-                        auth.requestMatchers(apiDocs).hasRole(Roles.ADMIN);
+                        auth.requestMatchers(apiDocs).hasRole(Role.Names.ADMIN);
                     }
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                            .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/stats/**").hasAnyRole(Roles.OFFICIAL, Roles.ADMIN, Roles.STATS)
+                            .requestMatchers("/actuator/**").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/admin/**").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/stats/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.ADMIN, Role.Names.STATS)
                             // the policy services decide which layer each of these may change
                             .requestMatchers("/api/v1/policies", "/api/v1/policies/**")
-                            .hasAnyRole(Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN)
-                            .requestMatchers("/api/v1/posters/outdated").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
-                            .requestMatchers("/api/v1/refusals/**").hasAnyRole(Roles.OFFICIAL, Roles.MANAGER)
+                            .hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/posters/outdated").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Role.Names.ADMIN, Role.Names.MANAGER)
+                            .requestMatchers("/api/v1/refusals/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER)
                             .anyRequest().denyAll();
                 })
                 .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)

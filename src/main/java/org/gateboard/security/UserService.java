@@ -2,7 +2,7 @@ package org.gateboard.security;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.venue.Venue;
@@ -72,14 +72,14 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<UserAccount> list() {
         return users.findAll().stream().map(this::toAccount).toList();
     }
 
     /** Creates an account; answers its id. Throws {@link UserException} with a message key on bad input. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public long create(NewUser user) {
         return createUnchecked(user);
     }
@@ -108,7 +108,7 @@ public class UserService implements UserDetailsService {
      * someone else's change wins. The account's open sessions end (see {@link AccountChanged}).
      */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void update(UserAccount account) {
         UserRepository.Row before = users.findById(account.id())
                 .orElseThrow(() -> new UserException("security.user.error.notFound"));
@@ -116,7 +116,7 @@ public class UserService implements UserDetailsService {
         if (displayName.isEmpty() || displayName.length() > 128) {
             throw new UserException("security.user.error.displayName");
         }
-        if (account.role() == null) {
+        if (account.role() == null || !account.role().isPerson()) {
             throw new UserException("security.user.error.role");
         }
         Set<Long> newVenues = account.role() == Role.MANAGER ? Set.copyOf(account.venueIds()) : Set.of();
@@ -147,7 +147,7 @@ public class UserService implements UserDetailsService {
 
     /** Disabled accounts cannot sign in; enabling one again keeps its password, role and venues. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void setEnabled(long userId, boolean enabled) {
         UserRepository.Row before = users.findById(userId)
                 .orElseThrow(() -> new UserException("security.user.error.notFound"));
@@ -168,7 +168,7 @@ public class UserService implements UserDetailsService {
      * a single address that kept failing stays throttled by the per-address limit.
      */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void unlock(long userId) {
         UserRepository.Row before = users.findById(userId)
                 .orElseThrow(() -> new UserException("security.user.error.notFound"));
@@ -179,7 +179,7 @@ public class UserService implements UserDetailsService {
 
     /** A new password; sessions signed in with the old one end. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void resetPassword(long userId, String newPassword) {
         NewUser.checkPassword(newPassword);
         UserRepository.Row before = users.findById(userId)
@@ -240,7 +240,7 @@ public class UserService implements UserDetailsService {
             if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
                 throw new UserException("security.user.error.displayName");
             }
-            if (role == null) {
+            if (role == null || !role.isPerson()) {
                 throw new UserException("security.user.error.role");
             }
             if (role == Role.MANAGER && venueIds.isEmpty()) {

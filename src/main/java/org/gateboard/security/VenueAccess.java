@@ -2,7 +2,7 @@ package org.gateboard.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
 import org.springframework.security.access.AccessDeniedException;
@@ -119,7 +119,7 @@ public class VenueAccess {
 
     private static boolean isStatsToken(Authentication auth) {
         return auth instanceof StatsTokenAuthentication && auth.isAuthenticated()
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.STATS));
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.STATS.authority()));
     }
 
     private static String key(String username) {

@@ -3,7 +3,7 @@ package org.gateboard.venue;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -132,7 +132,7 @@ public class VenueService {
     // ---- changes (admins) ----------------------------------------------------------------------------
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue createVenue(VenueDraft draft) {
         return insertVenue(draft);
     }
@@ -150,7 +150,7 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
         draft.validate();
         Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
@@ -168,7 +168,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a venue, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue setVenueActive(long id, int version, boolean active) {
         Venue v = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         return updateVenue(id, version, new VenueDraft(v.code(), v.nameZh(), v.nameEn(), v.level(), v.district(),
@@ -176,7 +176,7 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate createGate(long venueId, GateDraft draft) {
         return insertGate(venueId, draft);
     }
@@ -194,7 +194,7 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
         draft.validate();
         Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
@@ -211,7 +211,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a gate, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate setGateActive(long gateId, int version, boolean active) {
         Gate g = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         return updateGate(gateId, version, new GateDraft(g.code(), g.nameZh(), g.nameEn()), active);
@@ -219,7 +219,7 @@ public class VenueService {
 
     /** Registers a device at a gate and answers its token: the only time the token is shown. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken registerDevice(long gateId, String label) {
         return insertDevice(gateId, label);
     }
@@ -241,7 +241,7 @@ public class VenueService {
 
     /** A new token replaces the old one at once; the old one stops working. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken rotateToken(long deviceId) {
         Device device = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (device.status() == DeviceStatus.REVOKED) {
@@ -259,7 +259,7 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Device setDeviceStatus(long deviceId, DeviceStatus status) {
         Device before = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (before.status() == DeviceStatus.REVOKED && status != DeviceStatus.REVOKED) {

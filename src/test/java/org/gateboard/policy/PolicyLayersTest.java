@@ -6,7 +6,7 @@ import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.venue.Venue;

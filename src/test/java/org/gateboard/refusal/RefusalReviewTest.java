@@ -1,7 +1,7 @@
 package org.gateboard.refusal;
 
 import org.gateboard.base.UnknownRecordException;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.live.DeviceHealth;
 import org.gateboard.policy.EffectivePolicy;
@@ -27,7 +27,6 @@ import org.gateboard.refusal.RefusalService;
 import org.gateboard.refusal.Review;
 import org.gateboard.refusal.TimelineEntry;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
 
 import java.time.ZoneId;
 import java.util.UUID;
@@ -39,7 +38,7 @@ import java.util.stream.Collectors;
  * is audited by the service.
  */
 @Route("refusals/:verdictId([0-9a-fA-F-]{36})")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final FormLayout facts = new FormLayout();

@@ -1,6 +1,6 @@
 package org.gateboard.verdict.api;
 
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.verdict.internal.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
@@ -31,7 +31,7 @@ class DeviceApiSecurityConfig {
         return http
                 .securityMatcher(PATHS)
                 .addFilterBefore(new DeviceTokenFilter(directory, contacts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.DEVICE))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.Names.DEVICE))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
