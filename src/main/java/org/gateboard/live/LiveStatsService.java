@@ -107,7 +107,7 @@ public class LiveStatsService {
     public VenueStats venue(long venueId, LocalDate date) {
         LocalDate day = checked(date);
         if (!canSee(venueId)) {
-            throw new UserFacingException("live.error.venueNotFound");
+            throw new UserFacingException("venue.error.notFound");
         }
         if (day.equals(today())) {
             return liveStats(venueId);
@@ -138,7 +138,7 @@ public class LiveStatsService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
         if (!canSee(venueId)) {
-            throw new UserFacingException("live.error.venueNotFound");
+            throw new UserFacingException("venue.error.notFound");
         }
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
         return updates.subscribe(venueId, () -> scope.get().includes(venueId), memo -> memoized(memo, venueId),
@@ -174,7 +174,7 @@ public class LiveStatsService {
 
     private VenueStats liveStats(long venueId) {
         Registry.Snapshot reg = registry.get();
-        Venue venue = reg.venue(venueId).orElseThrow(() -> new UserFacingException("live.error.venueNotFound"));
+        Venue venue = reg.venue(venueId).orElseThrow(() -> new UserFacingException("venue.error.notFound"));
         return assembler.stats(venue, today(), true, counters.today(venueId), reg, clock.millis());
     }
 

@@ -84,7 +84,7 @@ public class PolicyEditor {
     private Submitted submit(PolicyDraft draft, Integer restores) {
         Long venueId = draft.venueId();
         if (venueId != null && (venues.venue(venueId).isEmpty() || !access.canSee(venueId))) {
-            throw new UnknownRecordException("policy.error.venueNotFound");
+            throw new UnknownRecordException("venue.error.notFound");
         }
         access.requireEdit(venueId);
         String reason = draft.reason() == null ? "" : draft.reason().strip();

@@ -135,7 +135,7 @@ public class PolicyService {
     /** One layer's changes (null: the baseline), newest first, each with its differences to the one before. */
     public List<HistoryEntry> history(Long venueId) {
         if (venueId != null && !access.canSee(venueId)) {
-            throw new org.gateboard.base.UnknownRecordException("policy.error.venueNotFound");
+            throw new org.gateboard.base.UnknownRecordException("venue.error.notFound");
         }
         List<HistoryEntry> entries = new java.util.ArrayList<>();
         PolicyParameters previous = null;

@@ -54,7 +54,7 @@ public class PolicyWhatIf {
      */
     public WhatIf replay(Long venueId, PolicyParameters draft, LocalDate day) {
         if (venueId != null && (venues.venue(venueId).isEmpty() || !access.canSee(venueId))) {
-            throw new UnknownRecordException("policy.error.venueNotFound");
+            throw new UnknownRecordException("venue.error.notFound");
         }
         access.requireEdit(venueId);
         if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {

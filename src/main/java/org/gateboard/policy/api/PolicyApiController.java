@@ -121,7 +121,7 @@ class PolicyApiController {
     private long venueId(String code) {
         return policies.visibleVenuePolicies().stream().filter(v -> v.code().equals(code)).findFirst()
                 .map(v -> v.venueId())
-                .orElseThrow(() -> new UnknownRecordException("policy.error.venueNotFound"));
+                .orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
     }
 
     private Map<Long, String> codes() {

@@ -66,7 +66,7 @@ class PolicyForm extends FormLayout {
         colors.setLabel(getTranslation("policy.admittedColors"));
         colors.setId(idPrefix + "-colors");
         colors.setItems(PolicyParameters.COLORS);
-        colors.setItemLabelGenerator(c -> getTranslation("policy.color." + c));
+        colors.setItemLabelGenerator(c -> getTranslation("verdict.color." + c));
         idCheck.setLabel(getTranslation("policy.photolessRequiresIdCheck"));
         idCheck.setId(idPrefix + "-idcheck");
         mask.setLabel(getTranslation("policy.maskRequired"));

@@ -43,7 +43,7 @@ class VenuePolicyView extends PolicyPage implements HasUrlParameter<Long>, HasDy
     public void setParameter(BeforeEvent event, Long id) {
         VenuePolicy v = id == null ? null : policies.venuePolicy(id).orElse(null);
         if (v == null) {
-            event.rerouteToError(NotFoundException.class, getTranslation("policy.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venueId = id;

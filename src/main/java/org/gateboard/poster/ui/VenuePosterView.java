@@ -152,7 +152,7 @@ class VenuePosterView extends VerticalLayout implements BeforeEnterObserver, Has
         Optional<Venue> v = event.getRouteParameters().get("venueId").map(Long::parseLong)
                 .flatMap(posters::visibleVenue);
         if (v.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, getTranslation("poster.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venue = v.get();

@@ -167,7 +167,7 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String yesNo(Boolean b) {
-        return b == null ? "–" : getTranslation(b ? "refusal.yes" : "refusal.no");
+        return b == null ? "–" : getTranslation(b ? "common.yes" : "common.no");
     }
 
     String factText(String id) {
