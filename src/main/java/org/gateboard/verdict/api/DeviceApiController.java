@@ -2,12 +2,14 @@ package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gateboard.policy.EffectivePolicy;
@@ -39,9 +41,17 @@ import java.util.UUID;
 
 /** The gate device protocol, version 1: policy pull, verdict push, heartbeat. */
 @RestController
-@Tag(name = "Gate devices", description = "The protocol gate devices speak; see docs/device-api.md")
-@SecurityRequirement(name = OpenApiConfig.DEVICE_TOKEN)
+@Tag(name = "Gate devices", description = """
+        The gate device protocol, version 1; the full guide is docs/device-api.md. Every call carries
+        `Authorization: Bearer <token>`; the gate and venue come from the token, never from the body. Limits: 1 to 500
+        verdicts and at most 1 MiB per request. Verdict ids are idempotency keys: resend a batch as often as needed.
+        On 503, wait `Retry-After` seconds and resend the whole batch. Unknown JSON fields are ignored.""")
+@SecurityScheme(name = DeviceApiController.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The device token issued by an administrator when the device was registered")
+@SecurityRequirement(name = DeviceApiController.DEVICE_TOKEN)
 class DeviceApiController {
+
+    static final String DEVICE_TOKEN = "deviceToken";
 
     static final String POLICY = "/api/v1/policy";
     static final String VERDICTS = "/api/v1/verdicts";

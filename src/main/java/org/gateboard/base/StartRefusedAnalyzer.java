@@ -1,6 +1,5 @@
-package org.gateboard.security;
+package org.gateboard.base;
 
-import org.gateboard.base.StartRefused;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
