@@ -76,7 +76,7 @@ class AccountBootstrap implements ApplicationRunner {
         log.info("First admin account '{}' created from GATEBOARD_ADMIN_PASSWORD", adminUsername);
     }
 
-    /** Start-up stops here rather than run with no way in; {@link StartRefusedAnalyzer} prints it plainly. */
+    /** Start-up stops here rather than run with no way in; {@link org.gateboard.base.StartRefusedAnalyzer} prints it plainly. */
     static class StartRefused extends org.gateboard.base.StartRefused {
         StartRefused(String message) {
             super(message, "Set GATEBOARD_ADMIN_PASSWORD in the environment (or run with demo data on an embedded "
