@@ -1,5 +1,6 @@
 package org.gateboard.policy;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
 import org.gateboard.base.UnknownRecordException;
@@ -54,7 +55,7 @@ public class PolicyEditor {
      *
      * @throws AccessDeniedException  when the person may not change this layer
      * @throws UnknownRecordException when the venue does not exist or the person may not see it
-     * @throws PolicyRefused          for a looser venue value, a time in the past or no reason
+     * @throws RuleViolationException          for a looser venue value, a time in the past or no reason
      */
     /**
      * Refuses before anything of a request is read when the signed-in person may not change this layer (the
@@ -89,12 +90,12 @@ public class PolicyEditor {
         access.requireEdit(venueId);
         String reason = draft.reason() == null ? "" : draft.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw new PolicyRefused("policy.error.reason", MAX_REASON);
+            throw new RuleViolationException("policy.error.reason", MAX_REASON);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = draft.effectiveFrom() == null ? now : draft.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (from.isBefore(now.minus(PAST_GRACE))) {
-            throw new PolicyRefused("policy.error.past");
+            throw new RuleViolationException("policy.error.past");
         }
         from = PolicyLayers.max(from, now);
         EffectivePolicy baseline = store.baselineAt(from)
@@ -104,7 +105,7 @@ public class PolicyEditor {
             List<PolicyParameter> looser = draft.params().looserThan(baseline.params());
             if (!looser.isEmpty()) {
                 PolicyParameter first = looser.get(0);
-                throw new PolicyRefused("policy.error.looser." + first.apiName(), display(first, baseline.params()));
+                throw new RuleViolationException("policy.error.looser." + first.apiName(), display(first, baseline.params()));
             }
             long id = store.insertChange(venueId, draft.params(), from, reason, PolicyChange.Status.PUBLISHED,
                     List.of(), restores, actor, now);

@@ -1,5 +1,6 @@
 package org.gateboard.policy;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
@@ -58,7 +59,7 @@ public class PolicyWhatIf {
         }
         access.requireEdit(venueId);
         if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {
-            throw new PolicyRefused("policy.error.futureDay");
+            throw new RuleViolationException("policy.error.futureDay");
         }
         List<Venue> affected = venueId == null ? venues.venues()
                 : List.of(venues.venue(venueId).orElseThrow());

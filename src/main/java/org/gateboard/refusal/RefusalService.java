@@ -1,5 +1,6 @@
 package org.gateboard.refusal;
 
+import org.gateboard.base.RuleViolationException;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Role;
@@ -138,7 +139,7 @@ public class RefusalService {
         ReviewRequest checked = checked(request);
         Set<UUID> distinct = Set.copyOf(verdictIds);
         if (distinct.isEmpty() || distinct.size() > MAX_BULK) {
-            throw new InvalidReviewException("refusal.error.bulkSize", MAX_BULK);
+            throw new RuleViolationException("refusal.error.bulkSize", MAX_BULK);
         }
         List<RefusalRow> rows = queries.refusals(distinct);
         if (rows.size() != distinct.size()) {
@@ -270,25 +271,25 @@ public class RefusalService {
 
     private static ReviewRequest checked(ReviewRequest r) {
         if (r == null || r.disposition() == null) {
-            throw new InvalidReviewException("refusal.error.disposition");
+            throw new RuleViolationException("refusal.error.disposition");
         }
         String comment = trimmed(r.comment());
         if (comment == null) {
-            throw new InvalidReviewException("refusal.error.commentRequired");
+            throw new RuleViolationException("refusal.error.commentRequired");
         }
         if (comment.length() > MAX_COMMENT) {
-            throw new InvalidReviewException("refusal.error.commentLength", MAX_COMMENT);
+            throw new RuleViolationException("refusal.error.commentLength", MAX_COMMENT);
         }
         String reference = trimmed(r.appealReference());
         String outcome = trimmed(r.appealOutcome());
         if (r.disposition() == Disposition.APPEALED && reference == null) {
-            throw new InvalidReviewException("refusal.error.appealReference");
+            throw new RuleViolationException("refusal.error.appealReference");
         }
         if ((reference != null && reference.length() > 64) || (outcome != null && outcome.length() > 500)) {
-            throw new InvalidReviewException("refusal.error.appealLength");
+            throw new RuleViolationException("refusal.error.appealLength");
         }
         if (r.disposition() != Disposition.APPEALED && (reference != null || outcome != null)) {
-            throw new InvalidReviewException("refusal.error.appealOnly");
+            throw new RuleViolationException("refusal.error.appealOnly");
         }
         return new ReviewRequest(r.disposition(), comment, reference, outcome);
     }

@@ -67,6 +67,7 @@ class SecurityConfig {
     @Bean
     @Order(API_CHAIN_ORDER)
     SecurityFilterChain apiChain(HttpSecurity http, StatsTokenService statsTokens, LoginThrottle throttle,
+                                 ProblemResponses problems,
                                  @Value("${gateboard.security.api-docs-public:true}") boolean apiDocsPublic)
             throws Exception {
         String[] apiDocs = {"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
@@ -90,22 +91,22 @@ class SecurityConfig {
                             .requestMatchers("/api/v1/refusals/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER)
                             .anyRequest().denyAll();
                 })
-                .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(new JsonOnlyFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new StatsTokenFilter(statsTokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JsonOnlyFilter(problems), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.realmName("Gateboard")
                         .authenticationEntryPoint((request, response, e) -> {
                             if (e instanceof LoginThrottledException) {
                                 response.setHeader("Retry-After", Long.toString(throttle.window().toSeconds()));
-                                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                                problems.write(response, HttpStatus.TOO_MANY_REQUESTS,
                                         "Too many failed sign-ins; try again later.");
                                 return;
                             }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Gateboard\", charset=\"UTF-8\"");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
                                     "Sign in with HTTP Basic as a Gateboard user, or send a stats token as Bearer.");
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.")))
+                        problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.")))
                 .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -2,7 +2,7 @@ package org.gateboard.policy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gateboard.policy.PolicyParameters;
-import org.gateboard.policy.PolicyRefused;
+import org.gateboard.base.RuleViolationException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,35 +37,35 @@ final class PolicyRequests {
 
     static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new PolicyRefused("policy.error.field", "body", "a JSON object");
+            throw new RuleViolationException("policy.error.field", "body", "a JSON object");
         }
     }
 
     static PolicyParameters parameters(JsonNode body) {
         JsonNode t = body.get("feverThresholdC");
         if (t == null || !t.isNumber() || t.isFloatingPointNumber() && !Double.isFinite(t.doubleValue())) {
-            throw new PolicyRefused("policy.error.field", "feverThresholdC", "a number from 35.0 to 40.0");
+            throw new RuleViolationException("policy.error.field", "feverThresholdC", "a number from 35.0 to 40.0");
         }
         BigDecimal threshold = t.decimalValue();
         // a one-decimal number in range has at most 3 digits: refuse others before any rescaling
         if (threshold.precision() - threshold.scale() > 2 || threshold.stripTrailingZeros().scale() > 1
                 || threshold.compareTo(new BigDecimal("35.0")) < 0 || threshold.compareTo(new BigDecimal("40.0")) > 0) {
-            throw new PolicyRefused("policy.error.field", "feverThresholdC",
+            throw new RuleViolationException("policy.error.field", "feverThresholdC",
                     "a number from 35.0 to 40.0 with at most one decimal");
         }
         JsonNode colors = body.get("admittedColors");
         if (colors == null || !colors.isArray() || colors.size() > PolicyParameters.COLORS.size()) {
-            throw new PolicyRefused("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
+            throw new RuleViolationException("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
         }
         Set<String> admitted = new LinkedHashSet<>();
         for (JsonNode c : colors) {
             if (!c.isTextual() || !PolicyParameters.COLORS.contains(c.asText())) {
-                throw new PolicyRefused("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
+                throw new RuleViolationException("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
             }
             admitted.add(c.asText());
         }
         if (!admitted.contains("GREEN")) {
-            throw new PolicyRefused("policy.error.field", "admittedColors", "an array that contains GREEN");
+            throw new RuleViolationException("policy.error.field", "admittedColors", "an array that contains GREEN");
         }
         return new PolicyParameters(threshold.setScale(1), admitted, bool(body, "photolessRequiresIdCheck"),
                 bool(body, "maskRequired"));
@@ -82,7 +82,7 @@ final class PolicyRequests {
             }
             return OffsetDateTime.parse(from.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new PolicyRefused("policy.error.field", "effectiveFrom",
+            throw new RuleViolationException("policy.error.field", "effectiveFrom",
                     "an ISO-8601 time with offset, e.g. 2020-02-24T00:00:00+08:00");
         }
     }
@@ -90,7 +90,7 @@ final class PolicyRequests {
     static String reason(JsonNode body) {
         JsonNode reason = body.get("reason");
         if (reason == null || !reason.isTextual()) {
-            throw new PolicyRefused("policy.error.field", "reason", "a text of 1 to 500 characters");
+            throw new RuleViolationException("policy.error.field", "reason", "a text of 1 to 500 characters");
         }
         return reason.asText();
     }
@@ -106,14 +106,14 @@ final class PolicyRequests {
             }
             return LocalDate.parse(day.asText());
         } catch (DateTimeParseException e) {
-            throw new PolicyRefused("policy.error.field", "day", "a day written YYYY-MM-DD");
+            throw new RuleViolationException("policy.error.field", "day", "a day written YYYY-MM-DD");
         }
     }
 
     private static boolean bool(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isBoolean()) {
-            throw new PolicyRefused("policy.error.field", field, "true or false");
+            throw new RuleViolationException("policy.error.field", field, "true or false");
         }
         return v.asBoolean();
     }

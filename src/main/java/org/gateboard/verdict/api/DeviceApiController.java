@@ -17,15 +17,12 @@ import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.verdict.internal.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -184,13 +181,5 @@ class DeviceApiController {
         }
         contacts.heartbeat(device, beat);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<Object> databaseTrouble(RuntimeException e) {
-        if (DatabaseFailures.isUnavailable(e)) {
-            return DeviceApiErrors.unavailable();
-        }
-        throw e;
     }
 }
