@@ -2,6 +2,8 @@ package org.gateboard.live;
 
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import com.github.benmanes.caffeine.cache.Cache;
+import org.gateboard.base.Caches;
 import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.security.VenueAccess;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * The live dashboard's figures: today's counted live in memory, past days summed from the verdict feature's
- * tallies (and reused for a minute). Who sees which venue is {@link VenueAccess}'s answer, asked by every
+ * tallies (and reused for a minute, {@code gateboard.cache.live-past-days}). Who sees which venue is {@link VenueAccess}'s answer, asked by every
  * method here that takes or lists venues, and asked again before every push. Subscriptions push today's
  * figures at most twice a second per subscriber.
  */
@@ -35,33 +36,24 @@ public class LiveStatsService {
     private final VerdictTallies tallies;
     private final StatsAssembler assembler;
     private final LiveUpdates updates;
-    private final LiveSettings settings;
     private final VenueAccess access;
     private final Clock clock;
     private final ZoneId zone;
-    private final Map<LocalDate, PastDay> pastDays = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, PastDay> eldest) {
-            return size() > 31;
-        }
-    };
-
-    /** A past day's figures and when they were read, as elapsed time (a clock set back cannot keep them). */
-    private record PastDay(long readNanos, Map<Long, DayCounts> counts) {
-    }
+    /** Past days' figures per venue ({@code gateboard.cache.live-past-days}); expiry runs on elapsed time. */
+    private final Cache<LocalDate, Map<Long, DayCounts>> pastDays;
 
     LiveStatsService(LiveCounters counters, Registry registry, VerdictTallies tallies,
-                     StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, VenueAccess access,
-                     Clock clock, ZoneId venueZone) {
+                     StatsAssembler assembler, LiveUpdates updates, VenueAccess access,
+                     Clock clock, ZoneId venueZone, Caches caches) {
         this.counters = counters;
         this.registry = registry;
         this.tallies = tallies;
         this.assembler = assembler;
         this.updates = updates;
-        this.settings = settings;
         this.access = access;
         this.clock = clock;
         this.zone = venueZone;
+        this.pastDays = caches.build("live-past-days");
     }
 
     /** Today in venue time (Asia/Shanghai). */
@@ -190,11 +182,9 @@ public class LiveStatsService {
     }
 
     private Map<Long, DayCounts> pastDay(LocalDate day) {
-        synchronized (pastDays) {
-            PastDay cached = pastDays.get(day);
-            if (cached != null && System.nanoTime() - cached.readNanos() < settings.pastDayCache().toNanos()) {
-                return cached.counts();
-            }
+        Map<Long, DayCounts> cached = pastDays.getIfPresent(day);
+        if (cached != null) {
+            return cached;
         }
         List<Long> venueIds = registry.get().venues().stream().map(Venue::id).toList();
         Instant start = day.atStartOfDay(zone).toInstant();
@@ -203,9 +193,7 @@ public class LiveStatsService {
             counts.computeIfAbsent(t.venueId(), id -> new DayCounts())
                     .add(t, (int) ((t.periodStart().toEpochMilli() - start.toEpochMilli()) / 3_600_000L));
         }
-        synchronized (pastDays) {
-            pastDays.put(day, new PastDay(System.nanoTime(), counts));
-        }
+        pastDays.put(day, counts);
         return counts;
     }
 }
