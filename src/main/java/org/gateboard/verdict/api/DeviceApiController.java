@@ -18,14 +18,12 @@ import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.verdict.internal.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -79,32 +77,11 @@ class DeviceApiController {
     @ApiResponse(responseCode = "200", description = "The policy", headers = @Header(name = "ETag", description = "The policy version, quoted"),
             content = @Content(schema = @Schema(implementation = ApiSchemas.Policy.class)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    ResponseEntity<Object> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                  @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
-                                  String ifNoneMatch) {
+    ResponseEntity<Object> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device) {
         EffectivePolicy policy = policies.effectiveFor(device.venueId());
-        String etag = "\"" + policy.version() + "\"";
-        CacheControl revalidate = CacheControl.noCache();
-        if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(revalidate).body(ApiSchemas.Policy.of(policy, venueZone));
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        // Spring MVC answers 304 itself (WebRequest.checkNotModified) when If-None-Match names this ETag, weak or not
+        return ResponseEntity.ok().eTag("\"" + policy.version() + "\"").cacheControl(CacheControl.noCache())
+                .body(ApiSchemas.Policy.of(policy, venueZone));
     }
 
     @PostMapping(path = VERDICTS, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
