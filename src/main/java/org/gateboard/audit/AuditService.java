@@ -3,7 +3,6 @@ package org.gateboard.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.base.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,15 +35,14 @@ public class AuditService {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** The application's mapper, with map entries sorted so that equal states always read (and hash) alike. */
+    private final ObjectMapper json;
 
-    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock) {
+    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.clock = clock;
+        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /**

@@ -39,15 +39,17 @@ public class PosterPrinting {
     private final VenueScope scope;
     private final AuditService audit;
     private final OutdatedVenues outdated;
+    private final PosterContents contents;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PosterPrinting(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated,
-                   TransactionTemplate tx, Clock clock) {
+                   PosterContents contents, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.outdated = outdated;
+        this.contents = contents;
         this.tx = tx;
         this.clock = clock;
     }
@@ -93,7 +95,7 @@ public class PosterPrinting {
             int done = 0;
             for (PosterStore.StoredVersion v : latest) {
                 Published p = new Published(venues.get(v.venueId()), v.version(), v.hash(),
-                        PosterContents.parse(v.json()));
+                        contents.parse(v.json()));
                 pages.sheet(p.content(), size, label(p));
                 items.addAll(items(p));
                 progress.accept(++done, latest.size());
@@ -125,7 +127,7 @@ public class PosterPrinting {
         Venue venue = scope.requireByCode(venueCode);
         PosterStore.StoredVersion v = store.latest(venue.id())
                 .orElseThrow(() -> new UnknownRecordException("poster.error.notPublished"));
-        return new Published(venue, v.version(), v.hash(), PosterContents.parse(v.json()));
+        return new Published(venue, v.version(), v.hash(), contents.parse(v.json()));
     }
 
     private static List<PosterStore.PrintItem> items(Published p) {

@@ -36,13 +36,16 @@ public class PosterService {
     private final VenueScope scope;
     private final AuditService audit;
     private final OutdatedVenues outdated;
+    private final PosterContents contents;
     private final Clock clock;
 
-    PosterService(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated, Clock clock) {
+    PosterService(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated,
+                  PosterContents contents, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.outdated = outdated;
+        this.contents = contents;
         this.clock = clock;
     }
 
@@ -94,7 +97,7 @@ public class PosterService {
     private int republish(Channel channel, UnaryOperator<PosterContent.Part> replace, String reason) {
         int n = 0;
         for (PosterStore.StoredVersion latest : store.latestOfEveryVenue()) {
-            PosterContent content = PosterContents.parse(latest.json());
+            PosterContent content = contents.parse(latest.json());
             if (!content.channels().contains(channel)) {
                 continue;
             }
@@ -215,7 +218,7 @@ public class PosterService {
     /** A new version unless the content is the latest one's: numbered, hashed, audited. */
     Optional<PosterVersion> insertVersion(long venueId, PosterContent content, String reason) {
         Optional<PosterStore.StoredVersion> latest = store.latestForUpdate(venueId);
-        String json = PosterContents.json(content);
+        String json = contents.json(content);
         String hash = PosterContents.hash(json);
         if (latest.isPresent() && latest.get().hash().equals(hash)) {
             return Optional.empty();
@@ -229,7 +232,7 @@ public class PosterService {
                 Map.of("version", number, "hash", hash, "reason", reason));
         outdated.changed();
         PosterStore.StoredVersion stored = new PosterStore.StoredVersion(venueId, number, json, hash, at, by, reason);
-        return Optional.of(toVersion(stored, latest.map(v -> PosterContents.parse(v.json())).orElse(null)));
+        return Optional.of(toVersion(stored, latest.map(v -> contents.parse(v.json())).orElse(null)));
     }
 
     PosterContent compose(Venue venue, PosterDraft d) {
@@ -251,9 +254,9 @@ public class PosterService {
                 first.language(), 0);
     }
 
-    private static PosterVersion toVersion(PosterStore.StoredVersion v, PosterContent previous) {
-        PosterContent content = PosterContents.parse(v.json());
-        List<String> changes = previous == null ? List.of() : PosterContents.changes(previous, content);
+    private PosterVersion toVersion(PosterStore.StoredVersion v, PosterContent previous) {
+        PosterContent content = contents.parse(v.json());
+        List<String> changes = previous == null ? List.of() : contents.changes(previous, content);
         return new PosterVersion(v.venueId(), v.version(), v.hash(), v.publishedAt(), v.publishedBy(), v.reason(),
                 content, changes);
     }

@@ -1,6 +1,7 @@
 package org.gateboard.policy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.policy.PolicyParameters;
 import org.gateboard.base.RuleViolationException;
 
@@ -21,12 +22,10 @@ final class PolicyRequests {
     private PolicyRequests() {
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The body as JSON; not JSON at all is a 400, as on the other APIs. */
-    static JsonNode read(String body) {
+    /** The body as JSON, read with the application's mapper; not JSON at all is a 400, as on the other APIs. */
+    static JsonNode read(ObjectMapper json, String body) {
         try {
-            return JSON.readTree(body == null ? "" : body);
+            return json.readTree(body == null ? "" : body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
