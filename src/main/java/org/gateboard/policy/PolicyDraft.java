@@ -10,4 +10,7 @@ import java.time.Instant;
  * @param reason        required: why, for the history and the audit chain
  */
 public record PolicyDraft(Long venueId, PolicyParameters params, Instant effectiveFrom, String reason) {
+
+    /** The longest reason, in characters. */
+    public static final int MAX_REASON = 500;
 }

@@ -29,7 +29,6 @@ public class PolicyEditor {
 
     /** A form filled a minute ago says "now" as well: only a time clearly in the past is refused. */
     private static final Duration PAST_GRACE = Duration.ofMinutes(1);
-    static final int MAX_REASON = 500;
 
     private final PolicyStore store;
     private final PolicyLayers layers;
@@ -89,8 +88,8 @@ public class PolicyEditor {
         }
         access.requireEdit(venueId);
         String reason = draft.reason() == null ? "" : draft.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw new RuleViolationException("policy.error.reason", MAX_REASON);
+        if (reason.isEmpty() || reason.length() > PolicyDraft.MAX_REASON) {
+            throw new RuleViolationException("policy.error.reason", PolicyDraft.MAX_REASON);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = draft.effectiveFrom() == null ? now : draft.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);

@@ -3,6 +3,7 @@ package org.gateboard.venue;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
+import org.gateboard.base.Drafts;
 import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
@@ -46,12 +47,15 @@ public class VenueService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Drafts drafts;
 
-    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock,
+                 Drafts drafts) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     // ---- reads -------------------------------------------------------------------------------------
@@ -139,7 +143,7 @@ public class VenueService {
 
     @Transactional
     Venue insertVenue(VenueDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         long id = insert("INSERT INTO venue (code, name_zh, name_en, level, district, address, active, created_at)"
                         + " VALUES (?,?,?,?,?,?,TRUE,?)", "venue.error.duplicateCode",
                 draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(), draft.level().name(),
@@ -152,7 +156,7 @@ public class VenueService {
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         updateVersioned("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
                         + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
@@ -183,7 +187,7 @@ public class VenueService {
 
     @Transactional
     Gate insertGate(long venueId, GateDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         venue(venueId).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         long id = insert("INSERT INTO gate (venue_id, code, name_zh, name_en, active, created_at) VALUES (?,?,?,?,TRUE,?)",
                 "venue.gate.error.duplicateCode", venueId, draft.code().trim(), draft.nameZh().trim(),
@@ -196,7 +200,7 @@ public class VenueService {
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         updateVersioned("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
                         + " WHERE id = ? AND version = ?", "venue.gate.error.duplicateCode", draft.code().trim(),
