@@ -82,12 +82,14 @@ class SecurityConfig {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**").hasRole(Role.Names.ADMIN)
                             .requestMatchers("/api/v1/admin/**").hasRole(Role.Names.ADMIN)
-                            .requestMatchers("/api/v1/stats/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.ADMIN, Role.Names.STATS)
+                            .requestMatchers("/api/v1/stats/**")
+                            .hasAnyRole(Role.Names.OFFICIAL, Role.Names.ADMIN, Role.Names.STATS)
                             // the policy services decide which layer each of these may change
                             .requestMatchers("/api/v1/policies", "/api/v1/policies/**")
                             .hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.ADMIN)
                             .requestMatchers("/api/v1/posters/outdated").hasRole(Role.Names.ADMIN)
-                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Role.Names.ADMIN, Role.Names.MANAGER)
+                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**")
+                            .hasAnyRole(Role.Names.ADMIN, Role.Names.MANAGER)
                             .requestMatchers("/api/v1/refusals/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER)
                             .anyRequest().denyAll();
                 })
