@@ -53,13 +53,18 @@ public class ProblemResponses {
         write(response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
     }
 
+    /** A controller's own answer to a request it cannot take, as problem details. */
+    public static ResponseEntity<ProblemDetail> answer(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
     /** The database is away: 503 with {@code Retry-After}, for a controller. */
-    public static <T> ResponseEntity<T> databaseUnavailable() {
-        @SuppressWarnings("unchecked")
-        T body = (T) ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+    public static ResponseEntity<ProblemDetail> databaseUnavailable() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
     }
 
     /** Tells "the database is away or overloaded, try again" (503) from a genuine fault (500), by cause. */

@@ -2,8 +2,8 @@ package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
@@ -77,7 +78,7 @@ class DeviceApiController {
     @ApiResponse(responseCode = "200", description = "The policy", headers = @Header(name = "ETag", description = "The policy version, quoted"),
             content = @Content(schema = @Schema(implementation = ApiSchemas.Policy.class)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    ResponseEntity<Object> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device) {
+    ResponseEntity<?> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device) {
         EffectivePolicy policy = policies.effectiveFor(device.venueId());
         // Spring MVC answers 304 itself (WebRequest.checkNotModified) when If-None-Match names this ETag, weak or not
         return ResponseEntity.ok().eTag("\"" + policy.version() + "\"").cacheControl(CacheControl.noCache())
@@ -101,24 +102,24 @@ class DeviceApiController {
     @ApiResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Database unreachable; nothing stored; retry the whole batch after Retry-After seconds",
             headers = @Header(name = "Retry-After"), content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> verdicts(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                    HttpServletRequest request) throws IOException {
+    ResponseEntity<?> verdicts(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
+                               HttpServletRequest request) throws IOException {
         JsonNode items;
         try {
             JsonNode body = RequestBodies.read(request, RequestBodies.MAX_VERDICT_BODY);
             items = body.isObject() ? body.get("verdicts") : null;
             if (items == null || !items.isArray()) {
-                return DeviceApiErrors.problem(HttpStatus.BAD_REQUEST,
+                return ProblemResponses.answer(HttpStatus.BAD_REQUEST,
                         "The body must be a JSON object {\"verdicts\": [ ... ]}.");
             }
         } catch (RequestBodies.Refused e) {
-            return DeviceApiErrors.problem(e.status, e.getMessage());
+            return ProblemResponses.answer(e.status, e.getMessage());
         }
         if (items.isEmpty()) {
-            return DeviceApiErrors.problem(HttpStatus.BAD_REQUEST, "verdicts must hold 1 to 500 items; it is empty.");
+            return ProblemResponses.answer(HttpStatus.BAD_REQUEST, "verdicts must hold 1 to 500 items; it is empty.");
         }
         if (items.size() > MAX_ITEMS) {
-            return DeviceApiErrors.problem(HttpStatus.PAYLOAD_TOO_LARGE, "verdicts holds " + items.size()
+            return ProblemResponses.answer(HttpStatus.PAYLOAD_TOO_LARGE, "verdicts holds " + items.size()
                     + " items; send at most 500 per request.");
         }
         VerdictBatchParser.Result parsed = VerdictBatchParser.parse(items, clock.instant());
@@ -148,13 +149,13 @@ class DeviceApiController {
     @ApiResponse(responseCode = "400", description = "Not a heartbeat", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Database unreachable; retry later", headers = @Header(name = "Retry-After"),
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> heartbeat(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                     HttpServletRequest request) throws IOException {
+    ResponseEntity<?> heartbeat(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
+                                HttpServletRequest request) throws IOException {
         DeviceContacts.Heartbeat beat;
         try {
             beat = HeartbeatParser.parse(RequestBodies.read(request, RequestBodies.MAX_HEARTBEAT_BODY));
         } catch (RequestBodies.Refused e) {
-            return DeviceApiErrors.problem(e.status, e.getMessage());
+            return ProblemResponses.answer(e.status, e.getMessage());
         }
         contacts.heartbeat(device, beat);
         return ResponseEntity.noContent().build();
