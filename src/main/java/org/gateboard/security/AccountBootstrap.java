@@ -1,6 +1,7 @@
 package org.gateboard.security;
 
 import org.gateboard.base.Role;
+import org.gateboard.base.UserFacingException;
 import org.gateboard.venue.VenueService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ class AccountBootstrap implements ApplicationRunner {
         }
         try {
             UserService.NewUser.checkPassword(adminPassword);
-        } catch (UserService.UserException e) {
+        } catch (UserFacingException e) {
             throw new StartRefused("GATEBOARD_ADMIN_PASSWORD is too short or too long: use 8 to 72 "
                     + "characters for the first admin account, then start again.");
         }

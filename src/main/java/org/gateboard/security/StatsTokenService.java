@@ -3,6 +3,7 @@ package org.gateboard.security;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Role;
+import org.gateboard.base.UserFacingException;
 import org.gateboard.venue.DeviceTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -59,7 +60,7 @@ public class StatsTokenService {
     public StatsToken.Issued issue(String label) {
         String name = label == null ? "" : label.trim();
         if (name.isEmpty() || name.length() > 64) {
-            throw new UserService.UserException("security.statsTokens.error.label");
+            throw new UserFacingException("security.statsTokens.error.label");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -77,7 +77,7 @@ public class UserService implements UserDetailsService {
         return users.findAll().stream().map(this::toAccount).toList();
     }
 
-    /** Creates an account; answers its id. Throws {@link UserException} with a message key on bad input. */
+    /** Creates an account; answers its id. Throws {@link UserFacingException} with a message key on bad input. */
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public long create(NewUser user) {
@@ -98,7 +98,7 @@ public class UserService implements UserDetailsService {
                     "venues", user.role() == Role.MANAGER ? user.venueIds() : Set.of()));
             return id;
         } catch (DuplicateKeyException e) {
-            throw new UserException("security.user.error.duplicate");
+            throw new UserFacingException("security.user.error.duplicate");
         }
     }
 
@@ -111,29 +111,29 @@ public class UserService implements UserDetailsService {
     @RolesAllowed(Role.Names.ADMIN)
     public void update(UserAccount account) {
         UserRepository.Row before = users.findById(account.id())
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         String displayName = account.displayName() == null ? "" : account.displayName().trim();
         if (displayName.isEmpty() || displayName.length() > 128) {
-            throw new UserException("security.user.error.displayName");
+            throw new UserFacingException("security.user.error.displayName");
         }
         if (account.role() == null || !account.role().isPerson()) {
-            throw new UserException("security.user.error.role");
+            throw new UserFacingException("security.user.error.role");
         }
         Set<Long> newVenues = account.role() == Role.MANAGER ? Set.copyOf(account.venueIds()) : Set.of();
         if (account.role() == Role.MANAGER && newVenues.isEmpty()) {
-            throw new UserException("security.user.error.managerVenues");
+            throw new UserFacingException("security.user.error.managerVenues");
         }
         checkVenuesExist(newVenues);
         if (account.wallScreen() && account.role() == Role.ADMIN) {
             // a session that never times out must not hold the keys to the registry and the accounts
-            throw new UserException("security.user.error.wallScreenAdmin");
+            throw new UserFacingException("security.user.error.wallScreenAdmin");
         }
         if (isCurrentUser(before.username()) && (account.role() != Role.ADMIN || !account.enabled())) {
-            throw new UserException("security.user.error.self");
+            throw new UserFacingException("security.user.error.self");
         }
         if (!users.update(account.id(), account.version(), displayName, account.role(), account.enabled(),
                 account.wallScreen())) {
-            throw new UserException("security.user.error.concurrent");
+            throw new UserFacingException("security.user.error.concurrent");
         }
         Set<Long> oldVenues = users.venueIds(account.id());
         users.replaceVenues(account.id(), newVenues);
@@ -150,9 +150,9 @@ public class UserService implements UserDetailsService {
     @RolesAllowed(Role.Names.ADMIN)
     public void setEnabled(long userId, boolean enabled) {
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         if (!enabled && isCurrentUser(before.username())) {
-            throw new UserException("security.user.error.self");
+            throw new UserFacingException("security.user.error.self");
         }
         if (before.enabled() == enabled) {
             return;
@@ -171,7 +171,7 @@ public class UserService implements UserDetailsService {
     @RolesAllowed(Role.Names.ADMIN)
     public void unlock(long userId) {
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         Instant until = throttle.accountThrottledUntil(before.username());
         throttle.clear(before.username());
         audit.record("user", userId, "unlock", until == null ? null : Map.of("throttledUntil", until), null);
@@ -183,7 +183,7 @@ public class UserService implements UserDetailsService {
     public void resetPassword(long userId, String newPassword) {
         NewUser.checkPassword(newPassword);
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         users.updatePassword(userId, passwords.encode(newPassword));
         audit.record("user", userId, "reset-password", null, null);
         changed(before);
@@ -205,7 +205,7 @@ public class UserService implements UserDetailsService {
         }
         Set<Long> known = venues.venues().stream().map(Venue::id).collect(Collectors.toSet());
         if (!known.containsAll(venueIds)) {
-            throw new UserException("security.user.error.venueUnknown");
+            throw new UserFacingException("security.user.error.venueUnknown");
         }
     }
 
@@ -235,16 +235,16 @@ public class UserService implements UserDetailsService {
 
         void validate() {
             if (username == null || !username.trim().matches("[A-Za-z0-9_.-]{3,64}")) {
-                throw new UserException("security.user.error.username");
+                throw new UserFacingException("security.user.error.username");
             }
             if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
-                throw new UserException("security.user.error.displayName");
+                throw new UserFacingException("security.user.error.displayName");
             }
             if (role == null || !role.isPerson()) {
-                throw new UserException("security.user.error.role");
+                throw new UserFacingException("security.user.error.role");
             }
             if (role == Role.MANAGER && venueIds.isEmpty()) {
-                throw new UserException("security.user.error.managerVenues");
+                throw new UserFacingException("security.user.error.managerVenues");
             }
             checkPassword(password);
         }
@@ -253,15 +253,8 @@ public class UserService implements UserDetailsService {
             // BCrypt reads at most 72 bytes; a longer password would be cut silently, so refuse it
             if (password == null || password.length() < 8
                     || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-                throw new UserException("security.user.error.password");
+                throw new UserFacingException("security.user.error.password");
             }
-        }
-    }
-
-    /** Bad input for an account operation; the message is an i18n key the UI translates. */
-    public static class UserException extends UserFacingException {
-        public UserException(String messageKey) {
-            super(messageKey);
         }
     }
 }
