@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ import java.util.Map;
 public class PolicyEditor {
 
     /** A form filled a minute ago says "now" as well: only a time clearly in the past is refused. */
-    private static final Duration PAST_GRACE = Duration.ofMinutes(1);
 
     private final PolicyStore store;
     private final PolicyLayers layers;
@@ -93,7 +91,7 @@ public class PolicyEditor {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = draft.effectiveFrom() == null ? now : draft.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
-        if (from.isBefore(now.minus(PAST_GRACE))) {
+        if (from.isBefore(now.minus(PolicyDraft.PAST_GRACE))) {
             throw new RuleViolationException("policy.error.past");
         }
         from = PolicyLayers.max(from, now);

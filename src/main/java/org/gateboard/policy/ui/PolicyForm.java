@@ -100,7 +100,7 @@ class PolicyForm extends FormLayout {
         binder.forField(mask).bind(e -> e.mask, (e, v) -> e.mask = v);
         binder.forField(effectiveFrom)
                 .withValidator(t -> t == null || !t.atZone(zone).toInstant().isBefore(java.time.Instant.now()
-                        .minusSeconds(60)), getTranslation("policy.validation.past"))
+                        .minus(PolicyDraft.PAST_GRACE)), getTranslation("policy.error.past"))
                 .bind(e -> e.effectiveFrom, (e, v) -> e.effectiveFrom = v);
         binder.forField(reason)
                 .withValidator(r -> r != null && !r.isBlank() && r.strip().length() <= PolicyDraft.MAX_REASON,
