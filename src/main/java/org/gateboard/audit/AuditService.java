@@ -3,9 +3,8 @@ package org.gateboard.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,15 +40,14 @@ public class AuditService {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** The application's mapper, with map entries sorted so that equal states always read (and hash) alike. */
+    private final ObjectMapper json;
 
-    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock) {
+    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.clock = clock;
+        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /**
@@ -91,7 +89,7 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<AuditEntry> latest(int limit, int offset) {
         return jdbc.query("SELECT id, occurred_at, actor, entity_type, entity_id, action, before_json, after_json"
                         + " FROM audit_entry ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -101,14 +99,14 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
         return n == null ? 0 : n;
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public AuditChainReport verifyChain() {
         return chain.verify();
     }

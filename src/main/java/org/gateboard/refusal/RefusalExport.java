@@ -2,7 +2,7 @@ package org.gateboard.refusal;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.refusal.internal.ReviewStore;
 import org.gateboard.refusal.internal.Scope;
 import org.gateboard.refusal.internal.Searcher;
@@ -53,7 +53,7 @@ public class RefusalExport {
     }
 
     /** Writes the CSV and answers how many refusals it holds; {@code progress} hears the count every chunk. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long export(RefusalSearch search, OutputStream out, LongConsumer progress) {
         return export(search, ExportFormat.CSV, out, progress);
     }

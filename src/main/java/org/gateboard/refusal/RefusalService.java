@@ -1,9 +1,10 @@
 package org.gateboard.refusal;
 
+import org.gateboard.base.RuleViolationException;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditPosition;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.live.DeviceHealth;
@@ -77,7 +78,7 @@ public class RefusalService {
     }
 
     /** One page of refusals, newest first; {@code after} is the {@code next} of the page before (null: first). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     @Transactional
     public RefusalItems search(RefusalSearch search, String after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -97,13 +98,13 @@ public class RefusalService {
     }
 
     /** How many refusals the search matches, whatever their review status (the log's own count). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long count(RefusalSearch search) {
         return queries.count(filter(search));
     }
 
     /** Everything about one refusal; the opening is audited. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     @Transactional
     public RefusalDetail detail(UUID verdictId) {
         RefusalRow row = visible(verdictId);
@@ -142,7 +143,7 @@ public class RefusalService {
     }
 
     /** Records a disposition of one refusal (officials only); earlier ones stay in the history. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public Review review(UUID verdictId, ReviewRequest request) {
         RefusalRow row = visible(verdictId);
@@ -150,13 +151,13 @@ public class RefusalService {
     }
 
     /** The same disposition for many refusals at once, all or none; answers how many were recorded. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public int reviewAll(List<UUID> verdictIds, ReviewRequest request) {
         ReviewRequest checked = checked(request);
         Set<UUID> distinct = Set.copyOf(verdictIds);
         if (distinct.isEmpty() || distinct.size() > MAX_BULK) {
-            throw new InvalidReviewException("refusal.error.bulkSize", MAX_BULK);
+            throw new RuleViolationException("refusal.error.bulkSize", MAX_BULK);
         }
         List<RefusalRow> rows = queries.refusals(distinct);
         if (rows.size() != distinct.size()) {
@@ -167,7 +168,7 @@ public class RefusalService {
     }
 
     /** Unreviewed refusals of the last week per visible venue, most waiting first; venues with none left out. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<QueueEntry> queue() {
         List<Venue> visible = scope.visibleVenues();
         List<Long> ids = visible.stream().map(Venue::id).toList();
@@ -190,7 +191,7 @@ public class RefusalService {
     }
 
     /** Who looked at the data of the person with this ID number (officials only); the question is audited too. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public List<Look> looksAt(String idNumber) {
         byte[] hash = hash(idNumber);
@@ -200,13 +201,13 @@ public class RefusalService {
     }
 
     /** The venues the signed-in person may search. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<Venue> visibleVenues() {
         return scope.visibleVenues();
     }
 
     /** Checks a search as {@link #search} would, without running it (e.g. before an export starts its answer). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public void validate(RefusalSearch search) {
         filter(search);
     }
@@ -300,25 +301,25 @@ public class RefusalService {
 
     private static ReviewRequest checked(ReviewRequest r) {
         if (r == null || r.disposition() == null) {
-            throw new InvalidReviewException("refusal.error.disposition");
+            throw new RuleViolationException("refusal.error.disposition");
         }
         String comment = trimmed(r.comment());
         if (comment == null) {
-            throw new InvalidReviewException("refusal.error.commentRequired");
+            throw new RuleViolationException("refusal.error.commentRequired");
         }
         if (comment.length() > MAX_COMMENT) {
-            throw new InvalidReviewException("refusal.error.commentLength", MAX_COMMENT);
+            throw new RuleViolationException("refusal.error.commentLength", MAX_COMMENT);
         }
         String reference = trimmed(r.appealReference());
         String outcome = trimmed(r.appealOutcome());
         if (r.disposition() == Disposition.APPEALED && reference == null) {
-            throw new InvalidReviewException("refusal.error.appealReference");
+            throw new RuleViolationException("refusal.error.appealReference");
         }
         if ((reference != null && reference.length() > 64) || (outcome != null && outcome.length() > 500)) {
-            throw new InvalidReviewException("refusal.error.appealLength");
+            throw new RuleViolationException("refusal.error.appealLength");
         }
         if (r.disposition() != Disposition.APPEALED && (reference != null || outcome != null)) {
-            throw new InvalidReviewException("refusal.error.appealOnly");
+            throw new RuleViolationException("refusal.error.appealOnly");
         }
         return new ReviewRequest(r.disposition(), comment, reference, outcome);
     }

@@ -3,7 +3,8 @@ package org.gateboard.venue;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Drafts;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,12 +47,15 @@ public class VenueService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Drafts drafts;
 
-    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock,
+                 Drafts drafts) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     // ---- reads -------------------------------------------------------------------------------------
@@ -132,14 +136,14 @@ public class VenueService {
     // ---- changes (admins) ----------------------------------------------------------------------------
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue createVenue(VenueDraft draft) {
         return insertVenue(draft);
     }
 
     @Transactional
     Venue insertVenue(VenueDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         long id = insert("INSERT INTO venue (code, name_zh, name_en, level, district, address, active, created_at)"
                         + " VALUES (?,?,?,?,?,?,TRUE,?)", "venue.error.duplicateCode",
                 draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(), draft.level().name(),
@@ -150,9 +154,9 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         updateVersioned("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
                         + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
@@ -168,7 +172,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a venue, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue setVenueActive(long id, int version, boolean active) {
         Venue v = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         return updateVenue(id, version, new VenueDraft(v.code(), v.nameZh(), v.nameEn(), v.level(), v.district(),
@@ -176,14 +180,14 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate createGate(long venueId, GateDraft draft) {
         return insertGate(venueId, draft);
     }
 
     @Transactional
     Gate insertGate(long venueId, GateDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         venue(venueId).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         long id = insert("INSERT INTO gate (venue_id, code, name_zh, name_en, active, created_at) VALUES (?,?,?,?,TRUE,?)",
                 "venue.gate.error.duplicateCode", venueId, draft.code().trim(), draft.nameZh().trim(),
@@ -194,9 +198,9 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         updateVersioned("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
                         + " WHERE id = ? AND version = ?", "venue.gate.error.duplicateCode", draft.code().trim(),
@@ -211,7 +215,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a gate, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate setGateActive(long gateId, int version, boolean active) {
         Gate g = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         return updateGate(gateId, version, new GateDraft(g.code(), g.nameZh(), g.nameEn()), active);
@@ -219,7 +223,7 @@ public class VenueService {
 
     /** Registers a device at a gate and answers its token: the only time the token is shown. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken registerDevice(long gateId, String label) {
         return insertDevice(gateId, label);
     }
@@ -241,7 +245,7 @@ public class VenueService {
 
     /** A new token replaces the old one at once; the old one stops working. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken rotateToken(long deviceId) {
         Device device = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (device.status() == DeviceStatus.REVOKED) {
@@ -259,7 +263,7 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Device setDeviceStatus(long deviceId, DeviceStatus status) {
         Device before = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (before.status() == DeviceStatus.REVOKED && status != DeviceStatus.REVOKED) {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveUpdatesTest {
 
     private final LiveUpdates updates = new LiveUpdates(new LiveSettings(Duration.ofMillis(500), Duration.ofSeconds(10),
-            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1), Duration.ofSeconds(30),
+            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofSeconds(30),
             Duration.ofMinutes(1)));
 
     @Test

@@ -4,7 +4,7 @@ import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;

@@ -1,6 +1,6 @@
 package org.gateboard.live;
 
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserAccount;
 import org.gateboard.security.UserService;

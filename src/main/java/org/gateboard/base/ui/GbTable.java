@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.internal.JacksonUtils;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Map;
 @JsModule("./src/gb-table.ts")
 public class GbTable extends Component implements HasSize {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Vaadin's own mapper, the one that writes every other element property. */
+    private static final ObjectMapper JSON = JacksonUtils.getMapper();
 
     /** A column's (translated) header; numeric columns are right-aligned with even digits. */
     public record Column(String header, boolean numeric) {

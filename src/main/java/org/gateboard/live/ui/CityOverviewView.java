@@ -22,7 +22,7 @@ import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueSummary;
 import org.gateboard.live.VenueWarning;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.SignedInUser;
 import org.gateboard.base.ui.WallScreen;
 import org.gateboard.venue.Venue;

@@ -141,7 +141,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     public void setParameter(BeforeEvent event, Long id) {
         if (id == null || !live.canSee(id)) {
             subscription.drop();
-            event.rerouteToError(NotFoundException.class, getTranslation("live.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venueId = id;
@@ -179,7 +179,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 .collect(Collectors.joining(" · ")));
         Badges.style(warnings, "error");
         reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> GbTable.figure(
-                getTranslation("live.reason." + r.name()),
+                getTranslation("verdict.reason." + r.name()),
                 formats.count(stats.refusalsByReason().getOrDefault(r, 0L)))).toList());
         roles.show(stats.byRole());
         List<HourCount> hours = stats.hourly();

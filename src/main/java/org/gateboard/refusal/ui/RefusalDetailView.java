@@ -20,7 +20,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.live.DeviceHealth;
 import org.gateboard.policy.EffectivePolicy;
@@ -31,7 +31,6 @@ import org.gateboard.refusal.RefusalService;
 import org.gateboard.refusal.Review;
 import org.gateboard.refusal.TimelineEntry;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
 
 import java.time.ZoneId;
 import java.util.UUID;
@@ -43,7 +42,7 @@ import java.util.stream.Collectors;
  * evidence sheet to download. Opening it is audited by the service, and so is each sheet.
  */
 @Route("refusals/:verdictId([0-9a-fA-F-]{36})")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final FormLayout facts = new FormLayout();
@@ -190,7 +189,7 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String yesNo(Boolean b) {
-        return b == null ? "–" : getTranslation(b ? "refusal.yes" : "refusal.no");
+        return b == null ? "–" : getTranslation(b ? "common.yes" : "common.no");
     }
 
     String factText(String id) {

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.RefusalExport;
@@ -32,7 +32,6 @@ import org.gateboard.refusal.RefusalSearch;
 import org.gateboard.refusal.RefusalService;
 import org.gateboard.refusal.ReviewStatus;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
 import org.gateboard.venue.VenueService;
 
 import java.io.OutputStream;
@@ -45,7 +44,7 @@ import java.util.List;
  */
 @Route("refusals")
 @Menu(order = 40, icon = "vaadin:search", title = "refusal.menu")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE = 50;

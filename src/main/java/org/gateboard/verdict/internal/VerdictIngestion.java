@@ -32,7 +32,7 @@ public class VerdictIngestion {
      * What happened to a request's valid verdicts. {@code clashed}: ids another device already stored; those
      * items were not stored and are neither accepted nor duplicates (the caller reports them as rejected).
      */
-    public record Outcome(int accepted, int duplicates, Set<UUID> clashed) {
+    public record Receipt(int accepted, int duplicates, Set<UUID> clashed) {
     }
 
     private final PolicyService policies;
@@ -63,7 +63,7 @@ public class VerdictIngestion {
      * {@link org.springframework.dao.DataAccessException} when the database cannot take them: then nothing
      * of this request was stored. Once they are committed it returns normally, whatever fails after.
      */
-    public Outcome ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
+    public Receipt ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<VerdictRow> rows = new ArrayList<>(verdicts.size());
         Set<UUID> seen = new HashSet<>(verdicts.size() * 2);
@@ -86,10 +86,10 @@ public class VerdictIngestion {
                 clashedItems += others.containsKey(v.id()) ? 1 : 0;
             }
         }
-        Outcome outcome = new Outcome(inserted.size(), verdicts.size() - inserted.size() - clashedItems,
+        Receipt receipt = new Receipt(inserted.size(), verdicts.size() - inserted.size() - clashedItems,
                 others.keySet());
-        afterCommit(device, rows, committed, outcome, rejected + clashedItems, receivedAt);
-        return outcome;
+        afterCommit(device, rows, committed, receipt, rejected + clashedItems, receivedAt);
+        return receipt;
     }
 
     /**
@@ -98,7 +98,7 @@ public class VerdictIngestion {
      * failure loses only the event, which the live counts recover from the database.
      */
     private void afterCommit(DeviceIdentity device, List<VerdictRow> rows,
-                             CommitOrder.Numbered<VerdictStore.Inserted> committed, Outcome outcome, int rejected,
+                             CommitOrder.Numbered<VerdictStore.Inserted> committed, Receipt receipt, int rejected,
                              Instant receivedAt) {
         Set<UUID> inserted = committed.result().ids();
         if (!committed.result().storedByOthers().isEmpty()) {
@@ -119,7 +119,7 @@ public class VerdictIngestion {
             events.lost();
         }
         try {
-            metrics.record(device.venueId(), outcome.accepted(), outcome.duplicates(), rejected);
+            metrics.record(device.venueId(), receipt.accepted(), receipt.duplicates(), rejected);
         } catch (RuntimeException e) {
             log.warn("Verdicts stored but not counted in the metrics", e);
         }

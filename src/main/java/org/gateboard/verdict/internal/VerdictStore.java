@@ -3,6 +3,7 @@ package org.gateboard.verdict.internal;
 import org.gateboard.verdict.RefusalReason;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +42,12 @@ class VerdictStore {
             + " person_name, id_number_masked, id_number_hash, check_ms, policy_version, non_conforming,"
             + " non_conformance";
     private static final int COLUMN_COUNT = 22;
-    private static final int DEADLOCK_RETRIES = 3;
+    /**
+     * Two retries of overlapping batches can deadlock on the unique key; InnoDB rolled the loser's transaction
+     * back whole, so running it again at once is safe. Three attempts in all, then the error goes to the caller.
+     */
+    private static final RetryTemplate DEADLOCK_RETRY = RetryTemplate.builder().maxAttempts(3).noBackoff()
+            .retryOn(PessimisticLockingFailureException.class).build();
 
     private final JdbcTemplate jdbc;
     private final TallyWriter tallies;
@@ -73,28 +79,18 @@ class VerdictStore {
         if (rows.size() > MAX_ROWS) {
             throw new IllegalArgumentException("At most " + MAX_ROWS + " rows per statement");
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> {
-                    Set<UUID> inserted = insert(rows);
-                    tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
-                    Map<UUID, Long> others = Map.of();
-                    if (inserted.size() < rows.size()) {
-                        // only asked when a batch had duplicates, so the common request pays nothing for it
-                        List<UUID> notInserted = rows.stream().map(r -> r.verdict().id())
-                                .filter(id -> !inserted.contains(id)).toList();
-                        others = storedByOthers(notInserted, deviceId);
-                    }
-                    return new Inserted(inserted, others);
-                });
-            } catch (PessimisticLockingFailureException e) {
-                // two retries of overlapping batches can deadlock on the unique key; the transaction was
-                // rolled back whole, so running it again is safe
-                if (attempt >= DEADLOCK_RETRIES) {
-                    throw e;
-                }
+        return DEADLOCK_RETRY.execute(attempt -> tx.execute(status -> {
+            Set<UUID> inserted = insert(rows);
+            tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
+            Map<UUID, Long> others = Map.of();
+            if (inserted.size() < rows.size()) {
+                // only asked when a batch had duplicates, so the common request pays nothing for it
+                List<UUID> notInserted = rows.stream().map(r -> r.verdict().id())
+                        .filter(id -> !inserted.contains(id)).toList();
+                others = storedByOthers(notInserted, deviceId);
             }
-        }
+            return new Inserted(inserted, others);
+        }));
     }
 
     /** Of the given ids (already stored), those a device other than {@code deviceId} stored, each with that device. */

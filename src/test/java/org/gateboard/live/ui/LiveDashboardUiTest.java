@@ -90,7 +90,7 @@ class LiveDashboardUiTest extends UiTest {
     }
 
     private static String reason(RefusalReason reason) {
-        return figure("by-reason", "live.reason." + reason.name());
+        return figure("by-reason", "verdict.reason." + reason.name());
     }
 
     @Test
@@ -128,9 +128,9 @@ class LiveDashboardUiTest extends UiTest {
         RoleTable roles = LocatorJ._get(RoleTable.class);
         assertThat(roles.getHeaders()).containsExactly("人员类别", "准入", "拒绝");
         assertThat(roles.row("投标人")).containsExactly("投标人", "2", "1");
-        assertThat(roles.row(t("live.role.AGENT"))).containsExactly(t("live.role.AGENT"), "0", "1");
-        assertThat(roles.row(t("live.role.EXPERT"))).containsExactly(t("live.role.EXPERT"), "1", "0");
-        assertThat(roles.row(t("live.role.TENDERER"))).containsExactly(t("live.role.TENDERER"), "1", "0");
+        assertThat(roles.row(t("verdict.role.AGENT"))).containsExactly(t("verdict.role.AGENT"), "0", "1");
+        assertThat(roles.row(t("verdict.role.EXPERT"))).containsExactly(t("verdict.role.EXPERT"), "1", "0");
+        assertThat(roles.row(t("verdict.role.TENDERER"))).containsExactly(t("verdict.role.TENDERER"), "1", "0");
 
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getLabels()).hasSize(24).first().isEqualTo("00时");

@@ -3,7 +3,7 @@ package org.gateboard.refusal.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.PersonalVerdicts;

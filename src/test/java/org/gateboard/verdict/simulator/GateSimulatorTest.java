@@ -5,7 +5,7 @@ import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyParameters;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.GateDraft;

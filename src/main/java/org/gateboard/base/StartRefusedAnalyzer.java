@@ -1,6 +1,5 @@
-package org.gateboard.security;
+package org.gateboard.base;
 
-import org.gateboard.base.StartRefused;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -8,7 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Turns a refused start into Spring Boot's short "APPLICATION FAILED TO START" report instead of a
  * stack trace, so an operator sees at once what to set or clean up.
  */
-class StartRefusedAnalyzer extends AbstractFailureAnalyzer<StartRefused> {
+public class StartRefusedAnalyzer extends AbstractFailureAnalyzer<StartRefused> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StartRefused cause) {

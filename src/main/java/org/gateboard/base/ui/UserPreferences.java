@@ -1,4 +1,4 @@
-package org.gateboard.base;
+package org.gateboard.base.ui;
 
 import java.util.Locale;
 import java.util.Optional;
