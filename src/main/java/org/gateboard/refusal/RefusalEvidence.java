@@ -2,7 +2,7 @@ package org.gateboard.refusal;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditPosition;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +41,7 @@ public class RefusalEvidence {
      * number is always masked. The look is committed before the PDF is drawn, so that drawing never holds the
      * audit trail's lock.
      */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public byte[] sheet(UUID verdictId) {
         Evidence evidence = tx.execute(status -> refusals.evidence(verdictId));
         return EvidenceSheet.render(evidence, messages, zone);

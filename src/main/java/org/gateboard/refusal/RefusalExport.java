@@ -59,7 +59,7 @@ public class RefusalExport {
     }
 
     /** Writes the file in {@code format} and answers how many refusals it holds. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long export(RefusalSearch search, ExportFormat format, OutputStream out, LongConsumer progress) {
         RefusalFilter filter = service.filter(search);
         long[] written = {0};

@@ -9,7 +9,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.pdf.PdfPictures;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;

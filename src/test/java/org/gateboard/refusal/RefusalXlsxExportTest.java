@@ -3,7 +3,7 @@ package org.gateboard.refusal;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;
