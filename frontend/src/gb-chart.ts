@@ -83,7 +83,7 @@ export class GbChart extends LitElement {
     return html`<div class="wrap">
         <canvas part="canvas" role=${this.description ? 'img' : nothing} aria-label=${this.description || nothing}></canvas>
       </div>
-      <table class="visually-hidden" part="figures">
+      <div class="visually-hidden" part="figures"><table>
         ${this.caption ? html`<caption>${this.caption}</caption>` : nothing}
         <thead>
           <tr><th scope="col">${this.labelHeader}</th>${datasets.map((ds) => html`<th scope="col">${ds.label}</th>`)}</tr>
@@ -95,7 +95,7 @@ export class GbChart extends LitElement {
             </tr>`
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 
   connectedCallback() {
