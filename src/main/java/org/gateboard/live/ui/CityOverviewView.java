@@ -1,7 +1,5 @@
 package org.gateboard.live.ui;
 
-import com.vaadin.flow.component.ClickEvent;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -180,6 +178,8 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
      */
     private final class VenueCard extends Div {
 
+        private static final String TARGET = "event.target.localName";
+
         private final GbTable figures = GbTable.figures();
         private final Span warning = new Span();
         private final RouterLink open;
@@ -203,14 +203,12 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .set("border-radius", "var(--lumo-border-radius-l)").set("display", "flex")
                     .set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
                     .set("background", "var(--lumo-base-color)");
-            // a click on the link itself is the link's to follow
-            ComponentUtil.addListener(this, clicks(), e -> UI.getCurrent().navigate("venues/" + venue.id(),
-                    dayParameter()), dom -> dom.setFilter("event.target.localName !== 'a'"));
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static Class<ClickEvent<VenueCard>> clicks() {
-            return (Class) ClickEvent.class;
+            getElement().addEventListener("click", e -> {
+                // a click on the link itself is the link's to follow
+                if (!e.getEventData().hasKey(TARGET) || !"a".equals(e.getEventData().getString(TARGET))) {
+                    UI.getCurrent().navigate("venues/" + venue.id(), dayParameter());
+                }
+            }).addEventData(TARGET);
         }
 
         private QueryParameters dayParameter() {
