@@ -14,6 +14,10 @@ import java.util.Map;
  * records and maps into element properties); setting new data
  * animates the chart in the browser instead of re-creating it. Labels are passed already translated; a
  * dataset names a Lumo colour role so the chart follows the theme.
+ * <p>
+ * A canvas says nothing to a screen reader, so the element also draws the figures as a visually hidden table
+ * (one row per label, one column per dataset) and gives the canvas {@code role="img"} with a label that says
+ * the table follows ({@link #setTextAlternative}).
  */
 @Tag("gb-chart")
 @NpmPackage(value = "chart.js", version = "4.5.1")
@@ -49,6 +53,21 @@ public class GbChart extends Component implements HasSize {
     /** Chart.js options, merged over the themed defaults in the browser (e.g. {@code {"scales":{"x":{"stacked":true}}}}). */
     public void setOptions(Map<String, ?> options) {
         getElement().setPropertyMap("options", options);
+    }
+
+    /**
+     * The (translated) texts a screen reader hears instead of the picture: {@code description} labels the canvas
+     * and should say the figures follow as a table, {@code caption} names that table, and {@code labelHeader} heads
+     * its first column, the one holding the labels (e.g. "hour").
+     */
+    public void setTextAlternative(String description, String caption, String labelHeader) {
+        getElement().setProperty("description", description);
+        getElement().setProperty("caption", caption);
+        getElement().setProperty("labelHeader", labelHeader);
+    }
+
+    public String getDescription() {
+        return getElement().getProperty("description", "");
     }
 
     public List<String> getLabels() {

@@ -19,6 +19,10 @@ import java.util.Map;
  * shows all day. The server keeps only the columns and rows as two JSON texts per table, instead of a Grid's
  * data communicator and per-column state or a state node per cell, and a push sends a table only when its
  * text changed. Cells are plain text or a badge in a Lumo tone; the browser never reads them as HTML.
+ * <p>
+ * For screen readers the header cells are column headers ({@code scope="col"}), the first cell of each row is
+ * its row header ({@code scope="row"}), in a {@link #figures()} table the label of its value, and the table is
+ * named by a caption, which views set to the text of the heading above it ({@link #setCaption}).
  */
 @Tag("gb-table")
 @JsModule("./src/gb-table.ts")
@@ -66,6 +70,19 @@ public class GbTable extends Component implements HasSize {
     /** A row of a {@link #figures()} table: the (translated) label and its value. */
     public static List<Cell> figure(String label, String value) {
         return List.of(Cell.of(label), Cell.of(value));
+    }
+
+    /**
+     * The table's accessible name, read out before its rows: the (translated) heading it sits under. The caption
+     * is visually hidden, as the heading already shows it; a heading's id cannot name a table inside the
+     * element's shadow root.
+     */
+    public void setCaption(String caption) {
+        getElement().setProperty("caption", caption == null ? "" : caption);
+    }
+
+    public String getCaption() {
+        return getElement().getProperty("caption", "");
     }
 
     public void setColumns(List<Column> columns) {

@@ -119,6 +119,8 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
 
         hourly.setId("hourly-chart");
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
+        hourly.setTextAlternative(getTranslation("live.hourly.description"), getTranslation("live.hourly"),
+                getTranslation("live.hourly.hour"));
         gates = new GateTable(this::getTranslation, formats);
         devices = new DeviceTable(this::getTranslation, formats, live::today);
         policyNotice.setId("policy-notice");
@@ -128,8 +130,12 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 section("live.devices", devices));
     }
 
+    /** A heading and what it heads; a table is named after its heading, for screen readers. */
     private Div section(String key, com.vaadin.flow.component.Component content) {
         H3 h = new H3(getTranslation(key));
+        if (content instanceof GbTable table) {
+            table.setCaption(h.getText());
+        }
         h.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-s) 0");
         Div d = new Div(h, content);
         d.setWidthFull();

@@ -3,6 +3,7 @@ package org.gateboard.refusal.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -36,7 +37,10 @@ import org.gateboard.venue.VenueService;
 
 import java.io.OutputStream;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Refusals newest first, loaded page by page (keyset) as the person scrolls, with the search conditions,
@@ -66,6 +70,8 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private RefusalSearch current = RefusalSearch.everything();
     // read by the download, which runs outside the session lock
     private volatile ExportFormat format = ExportFormat.CSV;
+    /** The refusals an official has ticked for a bulk disposition. */
+    private final Set<UUID> selected = new LinkedHashSet<>();
 
     RefusalsView(RefusalService refusals, RefusalExport exporter, VenueService venues, CurrentUser user,
                  ZoneId venueZone) {
@@ -102,9 +108,9 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         bulk.setText(getTranslation("refusal.bulk"));
         bulk.setVisible(official);
         bulk.setEnabled(false);
-        bulk.addClickListener(e -> new BulkDialog(refusals, grid.getSelectedItems().stream()
-                .map(RefusalItem::verdictId).toList(), () -> {
-            grid.deselectAll();
+        bulk.addClickListener(e -> new BulkDialog(refusals, List.copyOf(selected), () -> {
+            selected.clear();
+            bulk.setEnabled(false);
             grid.getDataProvider().refreshAll();
         }).open());
 
@@ -118,6 +124,12 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void configureGrid() {
         grid.setId("refusal-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (official) {
+            // Vaadin's selection column (24.9) names its boxes "Select Row" in English only, and on the element
+            // where screen readers do not find it; these boxes are named in the reader's language.
+            grid.addComponentColumn(this::selectBox).setKey("select").setHeader(getTranslation("refusal.select"))
+                    .setAutoWidth(true).setFlexGrow(0);
+        }
         grid.addColumn(i -> Texts.time(i.scannedAt(), zone)).setHeader(getTranslation("refusal.col.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RefusalItem::venueCode).setHeader(getTranslation("refusal.col.venue")).setAutoWidth(true);
@@ -138,13 +150,24 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 : getTranslation("refusal.status." + i.review().disposition().name()))
                 .setHeader(getTranslation("refusal.col.review")).setAutoWidth(true);
         grid.setPageSize(PAGE);
-        if (official) {
-            grid.setSelectionMode(Grid.SelectionMode.MULTI);
-            grid.addSelectionListener(e -> bulk.setEnabled(!e.getAllSelectedItems().isEmpty()));
-        }
         grid.addItemClickListener(e -> UI.getCurrent().navigate(RefusalDetailView.class,
                 new com.vaadin.flow.router.RouteParameters("verdictId", e.getItem().verdictId().toString())));
         showSearch(current);
+    }
+
+    private Checkbox selectBox(RefusalItem item) {
+        Checkbox box = new Checkbox(selected.contains(item.verdictId()));
+        box.setAriaLabel(getTranslation("refusal.select.row", Texts.time(item.scannedAt(), zone), item.venueCode(),
+                item.gateCode()));
+        box.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                selected.add(item.verdictId());
+            } else {
+                selected.remove(item.verdictId());
+            }
+            bulk.setEnabled(!selected.isEmpty());
+        });
+        return box;
     }
 
     void runSearch() {
@@ -161,6 +184,8 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private void showSearch(RefusalSearch s) {
         current = s;
+        selected.clear();
+        bulk.setEnabled(false);
         KeysetPager pager = new KeysetPager((after, limit) -> refusals.search(s, after, limit));
         // no count: the list may be millions long; the grid asks for more as the person scrolls
         grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()));

@@ -3,6 +3,7 @@ package org.gateboard.refusal.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
@@ -16,6 +17,7 @@ import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.QueueEntry;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.verdict.RefusalReason;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ import java.util.UUID;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The refusal views in Chinese (the default), as an official, a manager and an admin. */
@@ -143,8 +146,12 @@ class RefusalViewsUiTest extends UiTest {
         RefusalsView view = _get(RefusalsView.class);
         view.filters.venue.setValue(venue.venue());
         _click(view.search);
-        List<RefusalItem> items = GridKt._fetch(view.grid, 0, 10);
-        items.forEach(view.grid::select);
+        assertThat(view.bulk.isEnabled()).isFalse();
+        for (int row = 0; row < GridKt._size(view.grid); row++) {
+            Checkbox box = (Checkbox) GridKt._getCellComponent(view.grid, row, "select");
+            assertThat(box.getAriaLabel()).get(InstanceOfAssertFactories.STRING).startsWith("选择 ");
+            _setValue(box, true);
+        }
 
         _click(view.bulk);
         BulkDialog dialog = _get(BulkDialog.class);
