@@ -65,7 +65,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
 
     private final VerdictTallies tallies;
     private final Registry registry;
-    private final DeviceContacts contacts;
+    private final LastContacts contacts;
     private final LiveUpdates updates;
     private final Clock clock;
     private final ZoneId zone;
@@ -82,7 +82,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
     private final Duration recountInterval;
     private final Timer recounts;
 
-    LiveCounters(VerdictTallies tallies, Registry registry, DeviceContacts contacts, LiveUpdates updates,
+    LiveCounters(VerdictTallies tallies, Registry registry, LastContacts contacts, LiveUpdates updates,
                  LiveSettings settings, MeterRegistry meters, Clock clock, ZoneId venueZone) {
         this.recountInterval = settings.recountInterval();
         this.recounts = Timer.builder("gateboard.live.recounts")

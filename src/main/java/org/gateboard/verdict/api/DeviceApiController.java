@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
