@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -133,12 +132,6 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Live counts not recounted this round", e);
         }
-    }
-
-    /** Demo data and first accounts are created after start-up; read the registry again once they are. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        registry.reload();
     }
 
     /**

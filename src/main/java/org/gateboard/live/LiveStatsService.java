@@ -145,11 +145,6 @@ public class LiveStatsService {
                 listener);
     }
 
-    /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */
-    public void refreshRegistry() {
-        registry.reload();
-    }
-
     private VenueStats memoized(Map<Object, Object> memo, long venueId) {
         return (VenueStats) memo.computeIfAbsent(venueId, id -> liveStats(venueId));
     }

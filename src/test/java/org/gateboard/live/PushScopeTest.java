@@ -43,7 +43,6 @@ class PushScopeTest extends DatabaseTest {
         LivePushes pushes = new LivePushes(context);
         TestVenue a = fixture.newVenue("测试区", 1);
         TestVenue b = fixture.newVenue("测试区", 1);
-        live.refreshRegistry();
         String manager = TestAccounts.create(users, Role.MANAGER, Set.of(a.id(), b.id()));
         List<VenueStats> managerVenuePushes = new CopyOnWriteArrayList<>();
         List<List<VenueSummary>> managerOverviewPushes = new CopyOnWriteArrayList<>();

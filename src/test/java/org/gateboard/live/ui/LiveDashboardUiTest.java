@@ -68,7 +68,6 @@ class LiveDashboardUiTest extends UiTest {
                 refused(v, 0, now, PersonRole.BIDDER, RefusalReason.CODE_RED),
                 refused(v, 0, now, PersonRole.AGENT, RefusalReason.FEVER, RefusalReason.NO_MASK),
                 admitted(v, 1, now, PersonRole.TENDERER, 30.0)));
-        live.refreshRegistry();
         return v;
     }
 
@@ -225,7 +224,6 @@ class LiveDashboardUiTest extends UiTest {
                 admitted(v, 0, nine, PersonRole.SUPERVISOR, 12.0),
                 refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.PHOTOLESS_WITHOUT_ID),
                 refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.NO_CODE)));
-        live.refreshRegistry();
         login("official", "official123");
         int subscribers = pushes.subscribers();
 
