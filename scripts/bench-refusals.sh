@@ -43,9 +43,9 @@ java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark probe "http://127.0.0
   | tee -a bench/refusal-result.txt
 
 echo "--- ingestion at 2,000 verdicts/s while the searches and exports run" | tee -a bench/refusal-result.txt
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "$DB_URL" \
-  --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 20 --tokens-file bench/refusal-tokens.txt
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load --url "http://127.0.0.1:$PORT" \
+java -cp "$CP" org.gateboard.simulator.LoadTool enroll --url "http://127.0.0.1:$PORT" \
+  --admin-password admin123 --devices 20 --tokens-file bench/refusal-tokens.txt
+java -cp "$CP" org.gateboard.simulator.LoadTool load --url "http://127.0.0.1:$PORT" \
   --tokens-file bench/refusal-tokens.txt --devices 20 --batch 20 --seconds "$LOAD_SECONDS" --rate 2000 \
   --warmup 10 --rounds 1 --runs open > bench/refusal-load.txt 2>&1 &
 LOAD_PID=$!
@@ -59,7 +59,7 @@ cat bench/refusal-load.txt | tee -a bench/refusal-result.txt
 # lies wholly before the retention period, so the job has millions of rows to purge and is still at work
 # when the load ends; what it purged meanwhile is read from retention_run (the run goes on until the app stops).
 echo "--- ingestion at 2,000 verdicts/s while the retention job runs" | tee -a bench/refusal-result.txt
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load --url "http://127.0.0.1:$PORT" \
+java -cp "$CP" org.gateboard.simulator.LoadTool load --url "http://127.0.0.1:$PORT" \
   --tokens-file bench/refusal-tokens.txt --devices 20 --batch 20 --seconds "$LOAD_SECONDS" --rate 2000 \
   --warmup 10 --rounds 1 --runs open > bench/refusal-retention-load.txt 2>&1 &
 LOAD_PID=$!

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -65,7 +64,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
 
     private final VerdictTallies tallies;
     private final Registry registry;
-    private final DeviceContacts contacts;
+    private final LastContacts contacts;
     private final LiveUpdates updates;
     private final Clock clock;
     private final ZoneId zone;
@@ -82,7 +81,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
     private final Duration recountInterval;
     private final Timer recounts;
 
-    LiveCounters(VerdictTallies tallies, Registry registry, DeviceContacts contacts, LiveUpdates updates,
+    LiveCounters(VerdictTallies tallies, Registry registry, LastContacts contacts, LiveUpdates updates,
                  LiveSettings settings, MeterRegistry meters, Clock clock, ZoneId venueZone) {
         this.recountInterval = settings.recountInterval();
         this.recounts = Timer.builder("gateboard.live.recounts")
@@ -133,12 +132,6 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Live counts not recounted this round", e);
         }
-    }
-
-    /** Demo data and first accounts are created after start-up; read the registry again once they are. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        registry.reload();
     }
 
     /**

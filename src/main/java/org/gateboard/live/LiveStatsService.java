@@ -137,29 +137,6 @@ public class LiveStatsService {
                 listener);
     }
 
-    /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */
-    public void refreshRegistry() {
-        registry.reload();
-    }
-
-    /** Pushes pending changes now, on the calling thread, instead of at the next round (tests). */
-    public void flushUpdates() {
-        updates.flushNow();
-    }
-
-    /**
-     * Pushes every open view now, changed or not, as the refresh every {@link LiveSettings#refreshInterval()}
-     * does so that rates, online states and the day move on in a quiet hour (tests).
-     */
-    public void refreshViews() {
-        updates.refreshNow();
-    }
-
-    /** Open subscriptions, to check that views unsubscribe. */
-    public int subscriberCount() {
-        return updates.count();
-    }
-
     private VenueStats memoized(Map<Object, Object> memo, long venueId) {
         return (VenueStats) memo.computeIfAbsent(venueId, id -> liveStats(venueId));
     }

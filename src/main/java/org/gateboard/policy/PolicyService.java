@@ -82,7 +82,7 @@ public class PolicyService {
     }
 
     /** Forgets what is in force and which numbers were unknown (not the immutable versions), after a change. */
-    public void forgetInForce() {
+    void forgetInForce() {
         inForce.invalidateAll();
         unknownVersions.invalidateAll();
     }

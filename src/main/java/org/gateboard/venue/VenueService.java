@@ -26,7 +26,9 @@ import java.util.Optional;
 
 /**
  * The venue registry: venues, their gates and the devices at those gates. Reads are open to every
- * signed-in feature (callers scope what managers see); changes are the admins' and are audited.
+ * signed-in feature (callers scope what managers see); changes are the admins', are audited and are
+ * published ({@link RegistryChanged}; {@link DeviceAccessChanged} too when they change who may call the
+ * device API).
  */
 @Service
 public class VenueService {
@@ -150,6 +152,7 @@ public class VenueService {
                 blankToNull(draft.district()), blankToNull(draft.address()), now());
         Venue venue = venue(id).orElseThrow();
         audit.record("venue", id, "create", null, venue);
+        events.publishEvent(new VenueChanged(venue, RegistryChanged.Change.CREATED));
         return venue;
     }
 
@@ -164,6 +167,7 @@ public class VenueService {
                 draft.level().name(), blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
         Venue after = venue(id).orElseThrow();
         audit.record("venue", id, updateAction(before.active(), active), before, after);
+        events.publishEvent(new VenueChanged(after, RegistryChanged.Change.of(before.active(), active)));
         if (before.active() != active) {
             events.publishEvent(DeviceAccessChanged.venue(id));
         }
@@ -194,6 +198,7 @@ public class VenueService {
                 draft.nameEn().trim(), now());
         Gate gate = gate(id).orElseThrow();
         audit.record("gate", id, "create", null, gate);
+        events.publishEvent(new GateChanged(gate, RegistryChanged.Change.CREATED));
         return gate;
     }
 
@@ -207,6 +212,7 @@ public class VenueService {
                 draft.nameZh().trim(), draft.nameEn().trim(), active, gateId, version);
         Gate after = gate(gateId).orElseThrow();
         audit.record("gate", gateId, updateAction(before.active(), active), before, after);
+        events.publishEvent(new GateChanged(after, RegistryChanged.Change.of(before.active(), active)));
         if (before.active() != active) {
             events.publishEvent(DeviceAccessChanged.gate(gateId));
         }
@@ -240,6 +246,7 @@ public class VenueService {
                 + " VALUES (?,?,?,'ACTIVE',?,?)", "venue.device.error.label", gateId, label.trim(),
                 DeviceTokens.hash(token), now, now);
         audit.record("device", id, "register", null, Map.of("gateId", gateId, "label", label.trim()));
+        events.publishEvent(new DeviceChanged(device(id).orElseThrow(), RegistryChanged.Change.CREATED));
         return new IssuedToken(id, token);
     }
 
@@ -258,6 +265,7 @@ public class VenueService {
             throw new ConflictException("venue.device.error.revoked");
         }
         audit.record("device", deviceId, "rotate-token", null, null);
+        events.publishEvent(new DeviceChanged(device(deviceId).orElseThrow(), RegistryChanged.Change.CHANGED));
         events.publishEvent(DeviceAccessChanged.device(deviceId));
         return new IssuedToken(deviceId, token);
     }
@@ -280,6 +288,8 @@ public class VenueService {
         }
         Device after = device(deviceId).orElseThrow();
         audit.record("device", deviceId, "status-" + status.name().toLowerCase(), before, after);
+        events.publishEvent(new DeviceChanged(after, RegistryChanged.Change.of(before.status() == DeviceStatus.ACTIVE,
+                status == DeviceStatus.ACTIVE)));
         events.publishEvent(DeviceAccessChanged.device(deviceId));
         return after;
     }

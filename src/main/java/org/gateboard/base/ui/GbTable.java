@@ -1,7 +1,6 @@
 package org.gateboard.base.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
@@ -98,39 +97,6 @@ public class GbTable extends Component implements HasSize {
                     : Map.of("text", c.text(), "tone", c.tone())).toList());
         }
         getElement().setProperty("rows", write(json));
-    }
-
-    /** The headers as shown. */
-    public List<String> getHeaders() {
-        List<String> headers = new ArrayList<>();
-        read("columns").forEach(c -> headers.add(c.path("header").asText()));
-        return headers;
-    }
-
-    /** The rows as shown, decoded from what the browser receives. */
-    public List<List<Cell>> getRows() {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (JsonNode row : read("rows")) {
-            List<Cell> cells = new ArrayList<>();
-            row.forEach(c -> cells.add(c.isObject() ? new Cell(c.path("text").asText(), c.path("tone").asText())
-                    : Cell.of(c.asText())));
-            rows.add(cells);
-        }
-        return rows;
-    }
-
-    /** The row whose first cell reads {@code label}, as texts; empty if there is none. */
-    public List<String> row(String label) {
-        return getRows().stream().filter(r -> !r.isEmpty() && r.get(0).text().equals(label)).findFirst()
-                .map(r -> r.stream().map(Cell::text).toList()).orElse(List.of());
-    }
-
-    private JsonNode read(String property) {
-        try {
-            return JSON.readTree(getElement().getProperty(property, "[]"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String write(Object value) {

@@ -16,7 +16,7 @@ import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,7 @@ package org.gateboard.verdict.api;
 
 import org.gateboard.base.Role;
 import org.gateboard.base.api.ProblemResponses;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.venue.DeviceStatus;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

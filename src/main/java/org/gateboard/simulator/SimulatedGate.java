@@ -1,6 +1,4 @@
-package org.gateboard.verdict.simulator;
-
-import org.gateboard.verdict.internal.IncomingVerdict;
+package org.gateboard.simulator;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -32,7 +30,7 @@ final class SimulatedGate {
     private final Settings settings;
     private final Random random;
     private final Crowd crowd;
-    private final Deque<IncomingVerdict> backlog = new ArrayDeque<>();
+    private final Deque<SimulatedVerdict> backlog = new ArrayDeque<>();
     private final SimulationStats stats;
     private final VerdictLedger ledger;
 
@@ -80,7 +78,7 @@ final class SimulatedGate {
         }
         while (arrivalDebt >= 1 || arrivalDebt > 0 && random.nextDouble() < arrivalDebt) {
             Instant at = now.minusMillis(random.nextInt((int) Math.max(1, elapsed.toMillis())));
-            IncomingVerdict verdict = crowd.next(at, policy.params(), policy.version());
+            SimulatedVerdict verdict = crowd.next(at, policy.params(), policy.version());
             backlog.addLast(verdict);
             ledger.generated(name, verdict.id());
             arrivalDebt -= 1;
@@ -128,8 +126,8 @@ final class SimulatedGate {
     /** Oldest first, at most 500 a request, until the backlog is empty or the server says wait. */
     private void sendBacklog(Instant now) throws InterruptedException {
         while (!backlog.isEmpty()) {
-            List<IncomingVerdict> batch = new ArrayList<>(Math.min(500, backlog.size()));
-            for (IncomingVerdict v : backlog) {
+            List<SimulatedVerdict> batch = new ArrayList<>(Math.min(500, backlog.size()));
+            for (SimulatedVerdict v : backlog) {
                 if (batch.size() == 500) {
                     break;
                 }
@@ -147,7 +145,7 @@ final class SimulatedGate {
                 }
                 if (answer.status() == 200) {
                     batch.forEach(v -> backlog.pollFirst());
-                    ledger.acknowledged(name, batch.stream().map(IncomingVerdict::id).toList());
+                    ledger.acknowledged(name, batch.stream().map(SimulatedVerdict::id).toList());
                     stats.pushed(answer.accepted(), answer.duplicates(), answer.rejected());
                 } else if (answer.status() == 503 || answer.status() == 429) {
                     nextSend = now.plusSeconds(Math.max(1, answer.retryAfterSeconds()));

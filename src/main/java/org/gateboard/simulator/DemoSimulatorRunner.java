@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.gateboard.venue.DemoDevice;
 import org.gateboard.venue.DemoDevices;

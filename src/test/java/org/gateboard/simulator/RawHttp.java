@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

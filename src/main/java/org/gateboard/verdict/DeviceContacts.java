@@ -1,12 +1,13 @@
-package org.gateboard.verdict.internal;
+package org.gateboard.verdict;
 
 import org.gateboard.venue.DeviceIdentity;
-import org.gateboard.verdict.DeviceReported;
+import org.gateboard.verdict.internal.EventRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,11 +20,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each device last reported. A heartbeat is written at once. Any other authenticated call only marks
- * the device as seen in memory; those marks are written together about once a second with one statement,
- * so that contact tracking adds no write to a verdict upload.
+ * What each device last reported ({@code device_contact}), recorded by the device API and read by others
+ * through {@link #all()} and the {@link DeviceReported} events. A heartbeat is written at once. Any other
+ * authenticated call only marks the device as seen in memory; those marks are written together about once a
+ * second with one statement, so that contact tracking adds no write to a verdict upload.
  */
-@Component
+@Service
 public class DeviceContacts {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceContacts.class);
@@ -46,12 +48,20 @@ public class DeviceContacts {
         this.clock = clock;
     }
 
-    /** Marks the device as seen now; written within about a second. */
+    /** What every device that ever made contact last reported, as recorded. */
+    @Transactional(readOnly = true)
+    public List<DeviceContact> all() {
+        return jdbc.query("SELECT device_id, last_contact_at, backlog, clock_skew_ms, policy_version FROM device_contact",
+                (rs, i) -> new DeviceContact(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getObject(3, Integer.class), rs.getObject(4, Long.class), rs.getObject(5, Integer.class)));
+    }
+
+    /** Marks the device as seen now (the device API, on every authenticated call); written within about a second. */
     public void touch(DeviceIdentity device) {
         seen.put(device.deviceId(), new Seen(device, clock.instant()));
     }
 
-    /** Records a heartbeat now (the device retries on failure) and announces it. */
+    /** Records a heartbeat now (the device API; the device retries on failure) and announces it. */
     public void heartbeat(DeviceIdentity device, Heartbeat beat) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long skewMs = beat.sentAt().toEpochMilli() - now.toEpochMilli();

@@ -1,7 +1,6 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.gateboard.policy.PolicyParameters;
-import org.gateboard.verdict.internal.IncomingVerdict;
 import org.gateboard.verdict.internal.ResidentIds;
 
 import javax.crypto.Mac;
@@ -82,7 +81,7 @@ final class LoadBenchmark {
         for (int d = 0; d < options.devices(); d++) {
             List<BatchTemplate> mine = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                List<IncomingVerdict> verdicts = new ArrayList<>(options.batch());
+                List<SimulatedVerdict> verdicts = new ArrayList<>(options.batch());
                 for (int i = 0; i < options.batch(); i++) {
                     verdicts.add(crowd.next(now.minusMillis(random.nextInt(60_000)), baseline, 1));
                 }
@@ -321,7 +320,7 @@ final class LoadBenchmark {
                         BatchTemplate template = pool.get(k++ % pool.size());
                         int p = 1;
                         Timestamp received = Timestamp.from(Instant.now());
-                        for (IncomingVerdict v : template.verdicts) {
+                        for (SimulatedVerdict v : template.verdicts) {
                             p = bind(ps, p, v, BatchTemplate.fastRandomUuid(), received, deviceMac);
                         }
                         try {
@@ -350,7 +349,7 @@ final class LoadBenchmark {
                 merge(latencies, counts));
     }
 
-    private static int bind(PreparedStatement ps, int p, IncomingVerdict v, UUID id, Timestamp received, Mac mac)
+    private static int bind(PreparedStatement ps, int p, SimulatedVerdict v, UUID id, Timestamp received, Mac mac)
             throws SQLException {
         ps.setBytes(p++, ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits()).array());
@@ -370,7 +369,7 @@ final class LoadBenchmark {
         } else {
             ps.setBoolean(p++, v.photoOnCode());
         }
-        ps.setBoolean(p++, Boolean.TRUE.equals(v.idChecked()));
+        ps.setBoolean(p++, v.idChecked());
         ps.setBoolean(p++, v.maskWorn());
         ps.setBigDecimal(p++, v.temperatureC());
         ps.setString(p++, v.personRole().name());

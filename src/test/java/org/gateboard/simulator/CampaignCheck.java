@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;

@@ -1,7 +1,6 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.gateboard.verdict.RefusalReason;
-import org.gateboard.verdict.internal.IncomingVerdict;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +16,7 @@ final class VerdictJson {
     private VerdictJson() {
     }
 
-    static String batch(List<IncomingVerdict> verdicts) {
+    static String batch(List<SimulatedVerdict> verdicts) {
         StringBuilder s = new StringBuilder(verdicts.size() * 420).append("{\"verdicts\":[");
         for (int i = 0; i < verdicts.size(); i++) {
             if (i > 0) {
@@ -28,7 +27,7 @@ final class VerdictJson {
         return s.append("]}").toString();
     }
 
-    static void append(StringBuilder s, IncomingVerdict v) {
+    static void append(StringBuilder s, SimulatedVerdict v) {
         s.append("{\"id\":\"").append(v.id()).append("\",\"scannedAt\":\"").append(instant(v.scannedAt()))
                 .append("\",\"outcome\":\"").append(v.outcome()).append("\",\"reasons\":[");
         boolean first = true;
@@ -49,10 +48,8 @@ final class VerdictJson {
         if (v.idNumber() != null) {
             s.append(",\"idNumber\":\"").append(v.idNumber()).append('"');
         }
-        if (v.checkMillis() != null) {
-            s.append(",\"checkSeconds\":").append(v.checkMillis() / 1000.0);
-        }
-        s.append(",\"policyVersion\":").append(v.policyVersion()).append('}');
+        s.append(",\"checkSeconds\":").append(v.checkMillis() / 1000.0)
+                .append(",\"policyVersion\":").append(v.policyVersion()).append('}');
     }
 
     static String instant(Instant at) {

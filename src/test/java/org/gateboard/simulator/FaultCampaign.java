@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ import java.util.Random;
  *       printed and the process ends (exit status 0 only for nothing lost and nothing doubled).</li>
  * </ul>
  * <pre>
- * java -cp ... org.gateboard.verdict.simulator.FaultCampaign --url U --admin-password P --jdbc-url J
+ * java -cp ... org.gateboard.simulator.FaultCampaign --url U --admin-password P --jdbc-url J
  *      --jdbc-user U --jdbc-password P --control DIR [--devices 20] [--rate 300] [--drain-seconds 300]
  * </pre>
  */
@@ -141,30 +141,17 @@ public final class FaultCampaign {
 
     /** A venue of its own with one gate and one device per gate, through the admin API as a script would. */
     private long enrol(int devices) throws IOException, InterruptedException {
+        RegistryAdminClient registry = new RegistryAdminClient(http, require("url"),
+                options.getOrDefault("admin-user", "admin"), require("admin-password"));
         String code = "FAULT-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
-        JsonNode venue = admin("/venues", "{\"code\":\"" + code + "\",\"nameZh\":\"故障演练场所\","
-                + "\"nameEn\":\"Fault campaign venue\",\"level\":\"DISTRICT\",\"district\":\"演练区\"}");
-        long venueId = venue.get("id").asLong();
+        long venueId = registry.venue(code, "故障演练场所", "Fault campaign venue", "演练区");
         for (int i = 1; i <= devices; i++) {
-            JsonNode gate = admin("/venues/" + venueId + "/gates",
-                    "{\"code\":\"G" + i + "\",\"nameZh\":\"演练门 " + i + "\",\"nameEn\":\"Drill gate " + i + "\"}");
-            JsonNode device = admin("/gates/" + gate.get("id").asLong() + "/devices",
-                    "{\"label\":\"" + code + "-G" + i + "\"}");
+            long gate = registry.gate(venueId, "G" + i, "演练门 " + i, "Drill gate " + i);
+            JsonNode device = registry.registerDevice(gate, code + "-G" + i);
             ledger.tokens.put(device.get("deviceId").asText(), device.get("token").asText());
         }
         System.out.printf("Enrolled venue %s (id %d) with %d devices through the admin API%n", code, venueId, devices);
         return venueId;
-    }
-
-    private JsonNode admin(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(require("url") + "/api/v1/admin"
-                        + path)).header("Authorization", basic()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     /** Today's admitted plus refused for the venue, as the live counters hold them (the stats API). */

@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

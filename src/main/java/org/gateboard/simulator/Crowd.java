@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.gateboard.policy.PolicyParameters;
 import org.gateboard.verdict.Channel;
@@ -6,9 +6,6 @@ import org.gateboard.verdict.CodeColor;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
-import org.gateboard.verdict.internal.IncomingVerdict;
-import org.gateboard.verdict.internal.PolicyConformance;
-import org.gateboard.verdict.internal.ResidentIds;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,7 +57,7 @@ final class Crowd {
     }
 
     /** One person at the gate at {@code at}, decided under {@code policy} (named {@code policyVersion}). */
-    IncomingVerdict next(Instant at, PolicyParameters policy, int policyVersion) {
+    SimulatedVerdict next(Instant at, PolicyParameters policy, int policyVersion) {
         PersonRole role = pick(new PersonRole[]{PersonRole.BIDDER, PersonRole.AGENT, PersonRole.TENDERER,
                 PersonRole.EXPERT, PersonRole.SUPERVISOR, PersonRole.STAFF, PersonRole.OTHER}, 45, 20, 12, 10, 5, 6, 2);
         boolean noCode = random.nextDouble() < 0.015;
@@ -79,17 +76,16 @@ final class Crowd {
                 ? SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)] : null;
         String idNumber = idChecked || random.nextDouble() < 0.3 ? idNumber() : null;
 
-        IncomingVerdict facts = new IncomingVerdict(UUID.randomUUID(), at, Outcome.ADMITTED,
-                EnumSet.noneOf(RefusalReason.class), color, channel, photo, idChecked, mask, temperature, role, name,
-                idNumber, (int) Math.min(3_600_000, Math.round(seconds * 1000)), policyVersion);
-        Set<RefusalReason> reasons = PolicyConformance.requiredReasons(facts, policy);
+        Set<RefusalReason> reasons = EnumSet.noneOf(RefusalReason.class);
+        policy.refusalReasons(color == null ? null : color.name(), photo, idChecked, mask, temperature)
+                .forEach(r -> reasons.add(RefusalReason.valueOf(r)));
         // a faulty gate may wave someone through, but it cannot record an admission without a code colour
         if (!reasons.isEmpty() && color != null && random.nextDouble() < gateErrorRate) {
-            reasons = EnumSet.noneOf(RefusalReason.class);
+            reasons.clear();
         }
-        return new IncomingVerdict(facts.id(), at, reasons.isEmpty() ? Outcome.ADMITTED : Outcome.REFUSED, reasons,
-                color, channel, photo, idChecked, mask, temperature, role, name, idNumber, facts.checkMillis(),
-                policyVersion);
+        return new SimulatedVerdict(UUID.randomUUID(), at, reasons.isEmpty() ? Outcome.ADMITTED : Outcome.REFUSED,
+                reasons, color, channel, photo, idChecked, mask, temperature, role, name, idNumber,
+                (int) Math.min(3_600_000, Math.round(seconds * 1000)), policyVersion);
     }
 
     private String idNumber() {
@@ -97,7 +93,16 @@ final class Crowd {
                 + (1955 + random.nextInt(45))
                 + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
                 + String.format("%03d", random.nextInt(1000));
-        return first17 + ResidentIds.checkCharacter(first17);
+        return first17 + checkCharacter(first17);
+    }
+
+    /** GB 11643-1999: digit i (from the left) weighs 2^(17-i) mod 11; the device API refuses a wrong check. */
+    static char checkCharacter(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * ((1 << (17 - i)) % 11);
+        }
+        return "10X98765432".charAt(sum % 11);
     }
 
     @SafeVarargs

@@ -1,6 +1,5 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
-import org.gateboard.verdict.internal.IncomingVerdict;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class BatchTemplate {
 
-    final List<IncomingVerdict> verdicts;
+    final List<SimulatedVerdict> verdicts;
     private final byte[] body;
     private final int[] idOffsets;
 
-    BatchTemplate(List<IncomingVerdict> verdicts) {
+    BatchTemplate(List<SimulatedVerdict> verdicts) {
         this.verdicts = verdicts;
         this.body = VerdictJson.batch(verdicts).getBytes(StandardCharsets.UTF_8);
         byte[] marker = "\"id\":\"".getBytes(StandardCharsets.US_ASCII);

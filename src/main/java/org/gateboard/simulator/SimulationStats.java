@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

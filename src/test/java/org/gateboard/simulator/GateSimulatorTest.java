@@ -1,4 +1,4 @@
-package org.gateboard.verdict.simulator;
+package org.gateboard.simulator;
 
 import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
@@ -12,7 +12,6 @@ import org.gateboard.venue.GateDraft;
 import org.gateboard.venue.IssuedToken;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
-import org.gateboard.verdict.internal.IncomingVerdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +84,7 @@ class GateSimulatorTest extends HttpTest {
         String token = newDevice().token();
         Crowd crowd = new Crowd(new Random(3), 0.01);
         PolicyParameters baseline = new PolicyParameters(new BigDecimal("37.3"), Set.of("GREEN"), true, true);
-        List<IncomingVerdict> verdicts = new ArrayList<>();
+        List<SimulatedVerdict> verdicts = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             verdicts.add(crowd.next(Instant.now().minusSeconds(i), baseline, 1));
         }
