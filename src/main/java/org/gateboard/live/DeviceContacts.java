@@ -2,8 +2,8 @@ package org.gateboard.live;
 
 import org.gateboard.verdict.DeviceReported;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,7 +42,8 @@ class DeviceContacts {
                 });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** Runs once the contact is committed; arrivals out of order are harmless (the latest contact wins). */
+    @ApplicationModuleListener
     void on(DeviceReported e) {
         merge(e.deviceId(), new Contact(e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()));
         updates.changed(e.venueId());
