@@ -3,8 +3,8 @@ package org.gateboard.live;
 import org.gateboard.verdict.DeviceContact;
 import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.DeviceReported;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +34,7 @@ class LastContacts {
         recorded.all().forEach(this::merge);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(DeviceReported e) {
         merge(new DeviceContact(e.deviceId(), e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()));
         updates.changed(e.venueId());

@@ -1,13 +1,15 @@
 package org.gateboard.verdict;
 
 import org.gateboard.venue.DeviceIdentity;
-import org.gateboard.verdict.internal.EventRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * through {@link #all()} and the {@link DeviceReported} events. A heartbeat is written at once. Any other
  * authenticated call only marks the device as seen in memory; those marks are written together about once a
  * second with one statement, so that contact tracking adds no write to a verdict upload.
+ * {@link DeviceReported} is published in the transaction that writes the contact, so listeners hear of it
+ * once it is committed.
  */
 @Service
 public class DeviceContacts {
@@ -35,16 +39,19 @@ public class DeviceContacts {
     }
 
     private final JdbcTemplate jdbc;
-    private final EventRelay events;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Seen> seen = new ConcurrentHashMap<>();
 
     private record Seen(DeviceIdentity device, Instant at) {
     }
 
-    DeviceContacts(JdbcTemplate jdbc, EventRelay events, Clock clock) {
+    DeviceContacts(JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -61,19 +68,21 @@ public class DeviceContacts {
         seen.put(device.deviceId(), new Seen(device, clock.instant()));
     }
 
-    /** Records a heartbeat now (the device API; the device retries on failure) and announces it. */
+    /** Records a heartbeat now (the device retries on failure) and announces it. */
     public void heartbeat(DeviceIdentity device, Heartbeat beat) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long skewMs = beat.sentAt().toEpochMilli() - now.toEpochMilli();
         Timestamp at = Timestamp.from(now);
-        jdbc.update("INSERT INTO device_contact (device_id, last_contact_at, last_heartbeat_at, backlog,"
-                        + " clock_skew_ms, policy_version) VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE"
-                        + " last_contact_at = GREATEST(last_contact_at, VALUES(last_contact_at)),"
-                        + " last_heartbeat_at = VALUES(last_heartbeat_at), backlog = VALUES(backlog),"
-                        + " clock_skew_ms = VALUES(clock_skew_ms), policy_version = VALUES(policy_version)",
-                device.deviceId(), at, at, beat.backlog(), skewMs, beat.policyVersion());
-        events.publish(new DeviceReported(device.deviceId(), device.gateId(), device.venueId(), now, beat.backlog(),
-                skewMs, beat.policyVersion()));
+        tx.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO device_contact (device_id, last_contact_at, last_heartbeat_at, backlog,"
+                            + " clock_skew_ms, policy_version) VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE"
+                            + " last_contact_at = GREATEST(last_contact_at, VALUES(last_contact_at)),"
+                            + " last_heartbeat_at = VALUES(last_heartbeat_at), backlog = VALUES(backlog),"
+                            + " clock_skew_ms = VALUES(clock_skew_ms), policy_version = VALUES(policy_version)",
+                    device.deviceId(), at, at, beat.backlog(), skewMs, beat.policyVersion());
+            events.publishEvent(new DeviceReported(device.deviceId(), device.gateId(), device.venueId(), now,
+                    beat.backlog(), skewMs, beat.policyVersion()));
+        });
     }
 
     @Scheduled(fixedDelayString = "${gateboard.device-api.contact-flush-interval:1000}")
@@ -93,8 +102,10 @@ public class DeviceContacts {
                 args.add(Timestamp.from(s.at().truncatedTo(ChronoUnit.MILLIS)));
             }
             sql.append(" ON DUPLICATE KEY UPDATE last_contact_at = GREATEST(last_contact_at, VALUES(last_contact_at))");
-            jdbc.update(sql.toString(), args.toArray());
-            announce(list);
+            tx.executeWithoutResult(status -> {
+                jdbc.update(sql.toString(), args.toArray());
+                announce(list);
+            });
         } catch (RuntimeException e) {
             // keep the marks (unless newer ones came in meanwhile) for the next round
             list.forEach(s -> seen.putIfAbsent(s.device().deviceId(), s));
@@ -119,7 +130,7 @@ public class DeviceContacts {
             Object[] r = reported.get(s.device().deviceId());
             if (r != null) {
                 DeviceIdentity d = s.device();
-                events.publish(new DeviceReported(d.deviceId(), d.gateId(), d.venueId(), (Instant) r[3],
+                events.publishEvent(new DeviceReported(d.deviceId(), d.gateId(), d.venueId(), (Instant) r[3],
                         (Integer) r[0], (Long) r[1], (Integer) r[2]));
             }
         }

@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * Writes verdicts. A request's new verdicts go in with one multi-row {@code INSERT IGNORE ... RETURNING}:
  * the unique key on the device's UUID makes a verdict that is already stored (or being stored by a
  * concurrent retry) be skipped, and {@code RETURNING} names exactly the rows this statement inserted. Those
- * rows, and only those, are then added to the tallies ({@link TallyWriter}) in the same transaction: two
- * statements, one commit, one log flush. No per-row queries.
+ * rows, and only those, are then added to the tallies ({@link TallyWriter}) and announced in the same
+ * transaction: two statements, one commit, one log flush. No per-row queries.
  *
  * <p>{@code IGNORE} also turns bad values into warnings, so rows must be fully validated before they get
  * here: the only row it may skip is a duplicate.
@@ -68,11 +69,13 @@ class VerdictStore {
     }
 
     /**
-     * Inserts the rows that are not stored yet, counts them into the tallies, finds which of the others
-     * another device stored, commits, and answers both. The look-up runs inside the transaction, so once the
-     * batch is committed nothing is left that could fail the request. Rows must have distinct ids.
+     * Inserts the rows that are not stored yet, counts them into the tallies, hands the ids inserted (when
+     * there are any) to {@code announce}, finds which of the others another device stored, commits, and
+     * answers both. All of that runs inside the transaction, so once the batch is committed nothing is left
+     * that could fail the request. After a deadlock the whole transaction runs again, {@code announce}
+     * included. Rows must have distinct ids.
      */
-    Inserted insertNew(List<VerdictRow> rows, long deviceId) {
+    Inserted insertNew(List<VerdictRow> rows, long deviceId, Consumer<Set<UUID>> announce) {
         if (rows.isEmpty()) {
             return new Inserted(Set.of(), Map.of());
         }
@@ -82,6 +85,9 @@ class VerdictStore {
         return DEADLOCK_RETRY.execute(attempt -> tx.execute(status -> {
             Set<UUID> inserted = insert(rows);
             tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
+            if (!inserted.isEmpty()) {
+                announce.accept(inserted);
+            }
             Map<UUID, Long> others = Map.of();
             if (inserted.size() < rows.size()) {
                 // only asked when a batch had duplicates, so the common request pays nothing for it
