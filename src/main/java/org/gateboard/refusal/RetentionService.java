@@ -9,11 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,9 +104,18 @@ public class RetentionService {
             Optional<Instant> previous = jdbc.query("SELECT cutoff FROM retention_run WHERE finished_at IS NOT NULL"
                     + " ORDER BY id DESC LIMIT 1", (rs, i) -> rs.getTimestamp(1).toInstant()).stream().findFirst();
             Instant notBefore = previous.map(p -> p.minus(LOOK_BACK)).orElse(null);
-            jdbc.update("INSERT INTO retention_run (started_at, cutoff, triggered_by) VALUES (?,?,?)",
-                    Timestamp.from(started), Timestamp.from(cutoff), by);
-            long id = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+            // the generated key from the insert's own statement: a separate SELECT LAST_INSERT_ID() may run on
+            // another pooled connection (no transaction holds this one) and read that connection's id
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(c -> {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO retention_run (started_at, cutoff, triggered_by)"
+                        + " VALUES (?,?,?)", Statement.RETURN_GENERATED_KEYS);
+                ps.setTimestamp(1, Timestamp.from(started));
+                ps.setTimestamp(2, Timestamp.from(cutoff));
+                ps.setString(3, by);
+                return ps;
+            }, key);
+            long id = key.getKey().longValue();
             long verdicts = purge.purge(notBefore, cutoff, batchSize, total -> {
                 jdbc.update("UPDATE retention_run SET verdicts_purged = ? WHERE id = ?", total, id);
                 pause();

@@ -11,19 +11,14 @@ import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.pdf.PdfPictures;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
-import org.gateboard.security.UserService;
-import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.PersonalVerdicts.Person;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.verdict.RefusalReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 import javax.imageio.ImageIO;
@@ -47,31 +42,12 @@ import static org.gateboard.refusal.RefusalTestSupport.as;
 import static org.gateboard.refusal.RefusalTestSupport.official;
 
 /** The evidence sheet itself: what it says, in Chinese text a reader can extract, and that producing it is audited. */
-class RefusalEvidenceTest extends DatabaseTest {
+class RefusalEvidenceTest extends RefusalFixtureTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RefusalService refusals;
     @Autowired
     RefusalEvidence evidence;
-    @Autowired
-    UserService users;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    PersonalVerdicts verdicts;
-    TestVenue venue;
-    Instant nineAm;
-
-    @BeforeEach
-    void venue() {
-        verdicts = new PersonalVerdicts(context);
-        venue = new VerdictFixture(context).newVenue("黄浦区", 1);
-        nineAm = LocalDate.now(SHANGHAI).minusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant();
-    }
 
     @Test
     void theSheetCarriesTheFactsPolicyDayAndDispositionsWithTheirChainPositions() throws Exception {

@@ -4,19 +4,14 @@ import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
-import org.gateboard.security.UserService;
-import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.PersonalVerdicts.Person;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.RefusalReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.io.ByteArrayOutputStream;
@@ -35,31 +30,12 @@ import static org.gateboard.refusal.RefusalTestSupport.as;
 import static org.gateboard.refusal.RefusalTestSupport.official;
 
 /** A refusal's detail, its dispositions, bulk dispositions, exports, and the audit of every look, on MariaDB. */
-class RefusalReviewTest extends DatabaseTest {
+class RefusalReviewTest extends RefusalFixtureTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RefusalService refusals;
     @Autowired
     RefusalExport export;
-    @Autowired
-    UserService users;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    PersonalVerdicts verdicts;
-    TestVenue venue;
-    Instant nineAm;
-
-    @BeforeEach
-    void venue() {
-        verdicts = new PersonalVerdicts(context);
-        venue = new VerdictFixture(context).newVenue("黄浦区", 1);
-        nineAm = LocalDate.now(SHANGHAI).minusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant();
-    }
 
     @Test
     void detailShowsTheFactsThePolicyAndThePersonsDayAndItsOpeningIsAudited() {

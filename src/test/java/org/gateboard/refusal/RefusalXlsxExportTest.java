@@ -5,8 +5,6 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
-import org.gateboard.security.UserService;
-import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.PersonalVerdicts.Person;
 import org.gateboard.testsupport.VerdictFixture;
@@ -15,11 +13,8 @@ import org.gateboard.verdict.Channel;
 import org.gateboard.verdict.CodeColor;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,29 +33,10 @@ import static org.gateboard.refusal.RefusalTestSupport.as;
 import static org.gateboard.refusal.RefusalTestSupport.official;
 
 /** The XLSX export read back as Excel would read it: the same rows and columns as the CSV, typed cells. */
-class RefusalXlsxExportTest extends DatabaseTest {
+class RefusalXlsxExportTest extends RefusalFixtureTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RefusalExport export;
-    @Autowired
-    UserService users;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    PersonalVerdicts verdicts;
-    TestVenue venue;
-    Instant nineAm;
-
-    @BeforeEach
-    void venue() {
-        verdicts = new PersonalVerdicts(context);
-        venue = new VerdictFixture(context).newVenue("黄浦区", 1);
-        nineAm = LocalDate.now(SHANGHAI).minusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant();
-    }
 
     @Test
     void theWorkbookHoldsTheSearchWithTypedCellsMaskedIdsAndIsAudited() throws Exception {
