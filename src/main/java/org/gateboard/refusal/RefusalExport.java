@@ -3,6 +3,7 @@ package org.gateboard.refusal;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Roles;
+import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.refusal.internal.ReviewStore;
 import org.gateboard.refusal.internal.Scope;
 import org.gateboard.refusal.internal.Searcher;
@@ -69,10 +70,27 @@ public class RefusalExport {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         long[] written = {0};
         try {
+            // a heavy read the replica may answer; the audit entry and the look below are written to the primary
+            ReplicaReads.run(() -> write(filter, search.reviewStatus(), w, written, progress));
+            return written[0];
+        } finally {
+            // also when the client went away half-way: the rows sent so far were seen
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("filter", search.describe());
+            what.put("rows", written[0]);
+            audit.record("refusal-export", null, "refusal.exported", null, what);
+            if (filter.idNumberHash() != null) {
+                reviews.look(scope.user().username(), java.time.Instant.now(), "EXPORT", null, filter.idNumberHash(),
+                        written[0]);
+            }
+        }
+    }
+
+    private void write(RefusalFilter filter, ReviewStatus status, Writer w, long[] written, LongConsumer progress) {
+        try {
             w.write('\uFEFF');
             w.write(HEADER + " (" + zone.getId() + ")\r\n");
             List<RefusalRow> chunk = new ArrayList<>(CHUNK);
-            ReviewStatus status = search.reviewStatus();
             if (status == null || status == ReviewStatus.UNREVIEWED) {
                 queries.stream(filter, row -> {
                     chunk.add(row);
@@ -94,19 +112,8 @@ public class RefusalExport {
             }
             w.flush();
             progress.accept(written[0]);
-            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // also when the client went away half-way: the rows sent so far were seen
-            Map<String, Object> what = new LinkedHashMap<>();
-            what.put("filter", search.describe());
-            what.put("rows", written[0]);
-            audit.record("refusal-export", null, "refusal.exported", null, what);
-            if (filter.idNumberHash() != null) {
-                reviews.look(scope.user().username(), java.time.Instant.now(), "EXPORT", null, filter.idNumberHash(),
-                        written[0]);
-            }
         }
     }
 
