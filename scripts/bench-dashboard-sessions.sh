@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How many open dashboards one node holds while ingesting: Gateboard (production jar, prod profile with demo
-# data) runs as its own process; the gate simulator's load mode posts verdicts through the device API with
+# data) runs as its own process; the load tool (test sources) posts verdicts through the device API with
 # the demo gates' tokens at a fixed rate; a separate JVM opens dashboard sessions in steps, each signing in
 # through the login form and holding its push WebSocket (permessage-deflate) as a browser tab does, without
 # rendering (src/test/java/org/gateboard/live/browser/PushSessionsLoad.java). At each step it reports the
@@ -34,7 +34,7 @@ grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u > "$OUT/tokens.txt"
   echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}  offered verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
 LOAD_PID=
 if [ "$RATE" -gt 0 ]; then
-  java -Xmx512m -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load --url "http://127.0.0.1:$PORT" \
+  java -Xmx512m -cp "$CP" org.gateboard.simulator.LoadTool load --url "http://127.0.0.1:$PORT" \
     --tokens-file "$OUT/tokens.txt" --devices "$(wc -l < "$OUT/tokens.txt")" --batch 100 --seconds 86400 \
     --rate "$RATE" --warmup 0 --runs open --rounds 1 > "$OUT/load.log" 2>&1 &
   LOAD_PID=$!

@@ -26,17 +26,19 @@ mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e
 source scripts/bench-lib.sh
 production_jar
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-mvn -B -q compile
-CP="target/classes:$(cat target/classpath.txt)"
+# the load tools are test classes: the production jar holds none of them
+mvn -B -q test-compile
+CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}"
 
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
-  GATEBOARD_ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}" \
+  GATEBOARD_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
   start_app bench/app.log java ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g} -jar "$JAR" --spring.profiles.active=prod
 
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "$DB_URL" \
-  --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 50 --tokens-file bench/tokens.txt
-java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load \
+java -cp "$CP" org.gateboard.simulator.LoadTool enroll --url "http://127.0.0.1:$PORT" \
+  --admin-password "$ADMIN_PASSWORD" --devices 50 --tokens-file bench/tokens.txt
+java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.simulator.LoadTool load \
   --url "http://127.0.0.1:$PORT" --tokens-file bench/tokens.txt --devices 50 --batch 100 \
   --seconds "$SECONDS_PER_RUN" --rate "$RATE" --warmup 45 --rounds 3 \
   --jdbc-url "$DB_URL" --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" | tee bench/result.txt

@@ -43,9 +43,9 @@ java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark probe "http://127.0.0
   | tee -a bench/refusal-result.txt
 
 echo "--- ingestion at 2,000 verdicts/s while the searches and exports run" | tee -a bench/refusal-result.txt
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator enroll --jdbc-url "$DB_URL" \
-  --jdbc-user "$DB_USER" --jdbc-password "$DB_PASSWORD" --devices 20 --tokens-file bench/refusal-tokens.txt
-java -cp "$CP" org.gateboard.verdict.simulator.GateSimulator load --url "http://127.0.0.1:$PORT" \
+java -cp "$CP" org.gateboard.simulator.LoadTool enroll --url "http://127.0.0.1:$PORT" \
+  --admin-password admin123 --devices 20 --tokens-file bench/refusal-tokens.txt
+java -cp "$CP" org.gateboard.simulator.LoadTool load --url "http://127.0.0.1:$PORT" \
   --tokens-file bench/refusal-tokens.txt --devices 20 --batch 20 --seconds "$LOAD_SECONDS" --rate 2000 \
   --warmup 10 --rounds 1 --runs open > bench/refusal-load.txt 2>&1 &
 LOAD_PID=$!
@@ -54,3 +54,21 @@ java -cp "$CP" org.gateboard.refusal.load.RefusalBenchmark probe "http://127.0.0
   | tee -a bench/refusal-result.txt
 wait $LOAD_PID
 cat bench/refusal-load.txt | tee -a bench/refusal-result.txt
+
+# The retention job purging in its small batches while gates post at 2,000 verdicts/s. The generated month
+# lies wholly before the retention period, so the job has millions of rows to purge and is still at work
+# when the load ends; what it purged meanwhile is read from retention_run (the run goes on until the app stops).
+echo "--- ingestion at 2,000 verdicts/s while the retention job runs" | tee -a bench/refusal-result.txt
+java -cp "$CP" org.gateboard.simulator.LoadTool load --url "http://127.0.0.1:$PORT" \
+  --tokens-file bench/refusal-tokens.txt --devices 20 --batch 20 --seconds "$LOAD_SECONDS" --rate 2000 \
+  --warmup 10 --rounds 1 --runs open > bench/refusal-retention-load.txt 2>&1 &
+LOAD_PID=$!
+sleep 5
+curl -fsS -u "admin:${BENCH_ADMIN_PASSWORD:-admin123}" -X POST -H 'Content-Type: application/json' \
+  "http://127.0.0.1:$PORT/api/v1/admin/retention/run" > bench/refusal-retention-run.txt 2>&1 &
+PURGE_PID=$!
+wait $LOAD_PID
+cat bench/refusal-retention-load.txt | tee -a bench/refusal-result.txt
+"${SQL[@]}" -e "SELECT started_at, cutoff, verdicts_purged, finished_at FROM $DB.retention_run ORDER BY id DESC LIMIT 1" \
+  | tee -a bench/refusal-result.txt
+kill $PURGE_PID 2>/dev/null || true

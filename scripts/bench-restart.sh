@@ -104,6 +104,8 @@ echo "   $("${SQL[@]}" -N "$DB" -e "SELECT COUNT(*) FROM verdict_tally") tally r
 "${SQL[@]}" "$DB" -e "DROP TABLE bench_device"
 }
 
+echo "== MariaDB $("${SQL[@]}" -N -e "SELECT CONCAT(VERSION(), ', buffer pool ', @@innodb_buffer_pool_size DIV 1048576, ' MiB, redo log ', @@innodb_log_file_size DIV 1048576, ' MiB')")"
+
 # BENCH_REUSE=1: the database was filled by an earlier run with BENCH_KEEP=1; only restart.
 if [ "${BENCH_REUSE:-0}" != 1 ]; then
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"

@@ -105,7 +105,7 @@ log "MariaDB $(mysql --no-defaults -uroot -S "$WORK/db.sock" -N -e 'SELECT VERSI
 start_gateboard 0
 log "Gateboard (production jar, prod profile) on port $PORT"
 
-java -Xmx512m -cp "$CP" org.gateboard.verdict.simulator.FaultCampaign --url "http://127.0.0.1:$PORT" \
+java -Xmx512m -cp "$CP" org.gateboard.simulator.FaultCampaign --url "http://127.0.0.1:$PORT" \
   --admin-password "$ADMIN_PASSWORD" --jdbc-url "jdbc:mariadb://127.0.0.1:$DB_PORT/gateboard" \
   --jdbc-user gateboard --jdbc-password "$DB_PASSWORD" --control "$CONTROL" --devices "$DEVICES" --rate "$RATE" \
   > "$WORK/devices.log" 2>&1 &

@@ -1,4 +1,4 @@
-import { LitElement, css, html, PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, PropertyValues } from 'lit';
 import { Chart, registerables } from 'chart.js';
 
 Chart.register(...registerables);
@@ -10,6 +10,11 @@ Chart.register(...registerables);
  * moves instead of flickering. Colours follow the Lumo theme: a dataset names a colour role
  * (`primary`, `success`, `error`, `contrast`) and the element resolves it from the theme's
  * custom properties. Labels come translated from the server.
+ *
+ * A canvas says nothing to a screen reader: the element also renders the figures as a visually
+ * hidden table (a row per label, a column per dataset), and the canvas is an image whose label,
+ * `description`, says that the table follows. `caption` names the table, `labelHeader` heads its
+ * first column; all three come translated from the server.
  */
 const ROLES: Record<string, string> = {
   primary: '--lumo-primary-color',
@@ -27,6 +32,9 @@ export class GbChart extends LitElement {
     type: { type: String },
     data: { attribute: false },
     options: { attribute: false },
+    description: { type: String },
+    caption: { type: String },
+    labelHeader: { type: String },
   };
 
   static styles = css`
@@ -39,11 +47,22 @@ export class GbChart extends LitElement {
       position: absolute;
       inset: 0;
     }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `;
 
   declare type: string;
   declare data: ChartData;
   declare options: Record<string, unknown>;
+  declare description: string;
+  declare caption: string;
+  declare labelHeader: string;
 
   private chart?: Chart;
 
@@ -52,10 +71,31 @@ export class GbChart extends LitElement {
     this.type = 'bar';
     this.data = { labels: [], datasets: [] };
     this.options = {};
+    this.description = '';
+    this.caption = '';
+    this.labelHeader = '';
   }
 
   render() {
-    return html`<div class="wrap"><canvas part="canvas"></canvas></div>`;
+    const labels = this.data?.labels ?? [];
+    const datasets = this.data?.datasets ?? [];
+    const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    return html`<div class="wrap">
+        <canvas part="canvas" role=${this.description ? 'img' : nothing} aria-label=${this.description || nothing}></canvas>
+      </div>
+      <div class="visually-hidden" part="figures"><table>
+        ${this.caption ? html`<caption>${this.caption}</caption>` : nothing}
+        <thead>
+          <tr><th scope="col">${this.labelHeader}</th>${datasets.map((ds) => html`<th scope="col">${ds.label}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${labels.map(
+            (label, i) => html`<tr>
+              <th scope="row">${label}</th>${datasets.map((ds) => html`<td>${typeof ds.data[i] === 'number' ? number.format(ds.data[i]) : ''}</td>`)}
+            </tr>`
+          )}
+        </tbody>
+      </table></div>`;
   }
 
   connectedCallback() {

@@ -8,6 +8,11 @@ import { LitElement, css, html, nothing } from 'lit';
  * open screen, and a table built of server-side elements keeps a state node per cell; here the
  * server keeps two strings per table and the browser renders them. Cells are plain text or a
  * coloured badge (tone `success`, `error`, `warning`, `contrast`); text is never read as HTML.
+ *
+ * For screen readers: header cells are column headers, the first cell of every row is that row's
+ * header (in a headless label/value table, the label of its value), and `caption` names the table.
+ * The caption is visually hidden, as views set it to the heading already shown above the table; a
+ * heading's id cannot name the table from outside this shadow root.
  */
 type Cell = string | { text: string; tone?: string };
 type Column = { header?: string; numeric?: boolean };
@@ -18,6 +23,7 @@ export class GbTable extends LitElement {
     columns: { type: String },
     rows: { type: String },
     headless: { type: Boolean, reflect: true },
+    caption: { type: String },
   };
 
   static styles = css`
@@ -31,24 +37,28 @@ export class GbTable extends LitElement {
       border-collapse: collapse;
       width: 100%;
     }
-    th {
+    th,
+    td {
       text-align: start;
+      padding: var(--lumo-space-xs) var(--lumo-space-s);
+    }
+    thead th {
       font-weight: 500;
       color: var(--lumo-secondary-text-color);
-      padding: var(--lumo-space-xs) var(--lumo-space-s);
       border-bottom: 1px solid var(--lumo-contrast-10pct);
       white-space: nowrap;
     }
-    td {
-      padding: var(--lumo-space-xs) var(--lumo-space-s);
+    tbody th {
+      font-weight: inherit;
     }
     :host(:not([headless])) tbody tr:nth-child(even) {
       background: var(--lumo-contrast-5pct);
     }
+    :host([headless]) th,
     :host([headless]) td {
       padding: 0 var(--lumo-space-s) var(--lumo-space-xs) 0;
     }
-    :host([headless]) td:first-child {
+    :host([headless]) tbody th {
       color: var(--lumo-secondary-text-color);
     }
     .numeric {
@@ -81,11 +91,20 @@ export class GbTable extends LitElement {
       color: var(--lumo-secondary-text-color);
       background: var(--lumo-contrast-10pct);
     }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `;
 
   columns = '[]';
   rows = '[]';
   headless = false;
+  caption = '';
 
   private parsedColumns: Column[] = [];
   private parsedRows: Cell[][] = [];
@@ -97,13 +116,19 @@ export class GbTable extends LitElement {
 
   render() {
     const columns = this.parsedColumns;
+    const numeric = (i: number) => (columns[i]?.numeric ? 'numeric' : '');
     return html`<table>
+      ${this.caption ? html`<caption class="visually-hidden">${this.caption}</caption>` : nothing}
       ${this.headless
         ? nothing
-        : html`<thead><tr>${columns.map((c) => html`<th class=${c.numeric ? 'numeric' : ''}>${c.header ?? ''}</th>`)}</tr></thead>`}
+        : html`<thead><tr>${columns.map((c, i) => html`<th scope="col" class=${numeric(i)}>${c.header ?? ''}</th>`)}</tr></thead>`}
       <tbody>
         ${this.parsedRows.map(
-          (row) => html`<tr>${row.map((cell, i) => html`<td class=${columns[i]?.numeric ? 'numeric' : ''}>${renderCell(cell)}</td>`)}</tr>`
+          (row) => html`<tr>${row.map((cell, i) =>
+            i === 0
+              ? html`<th scope="row" class=${numeric(i)}>${renderCell(cell)}</th>`
+              : html`<td class=${numeric(i)}>${renderCell(cell)}</td>`
+          )}</tr>`
         )}
       </tbody>
     </table>`;

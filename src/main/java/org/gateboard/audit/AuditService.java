@@ -3,10 +3,11 @@ package org.gateboard.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -16,12 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The audit trail every feature writes to. Entries are chained by hash: each stores the hash of the
@@ -36,28 +40,29 @@ public class AuditService {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** The application's mapper, with map entries sorted so that equal states always read (and hash) alike. */
+    private final ObjectMapper json;
 
-    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock) {
+    AuditService(JdbcTemplate jdbc, AuditChain chain, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.clock = clock;
+        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /**
      * Records a change made by the current user (or "system"). Joins the caller's transaction so the
-     * entry is written if and only if the change is.
+     * entry is written if and only if the change is. Answers the entry's place in the chain, for callers that
+     * show it (most ignore it).
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String entityType, Object entityId, String action, Object before, Object after) {
-        recordAs(currentActor(), entityType, entityId, action, before, after);
+    public AuditPosition record(String entityType, Object entityId, String action, Object before, Object after) {
+        return recordAs(currentActor(), entityType, entityId, action, before, after);
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAs(String actor, String entityType, Object entityId, String action, Object before, Object after) {
+    public AuditPosition recordAs(String actor, String entityType, Object entityId, String action, Object before,
+                                  Object after) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
@@ -67,14 +72,24 @@ public class AuditService {
         // inserts, which rolled back the audited change with them.
         String prev = jdbc.queryForObject("SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", String.class);
         String hash = hash(prev, at, actor, entityType, id, action, beforeJson, afterJson);
-        jdbc.update("INSERT INTO audit_entry (occurred_at, actor, entity_type, entity_id, action, before_json,"
-                        + " after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
-                Timestamp.from(at), actor, entityType, id, action, beforeJson, afterJson, prev, hash);
+        Object[] values = {Timestamp.from(at), actor, entityType, id, action, beforeJson, afterJson, prev, hash};
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (occurred_at, actor,"
+                    + " entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            return insert;
+        }, key);
         jdbc.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", hash);
+        // the id is allocated while this writer holds the head row, so ids rise along the chain
+        return new AuditPosition(Objects.requireNonNull(key.getKey()).longValue(), at, hash);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<AuditEntry> latest(int limit, int offset) {
         return jdbc.query("SELECT id, occurred_at, actor, entity_type, entity_id, action, before_json, after_json"
                         + " FROM audit_entry ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -84,14 +99,14 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
         return n == null ? 0 : n;
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public AuditChainReport verifyChain() {
         return chain.verify();
     }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import org.gateboard.verdict.RecentScans;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.TallySnapshot;
-import org.gateboard.verdict.VerdictEventsLost;
 import org.gateboard.verdict.VerdictTallies;
 import org.gateboard.verdict.VerdictTally;
 import org.gateboard.verdict.VerdictsStored;
@@ -13,10 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,18 +34,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Today's counts in memory, per venue, fed by {@link VerdictsStored}, and recounted from the verdict
- * feature's tallies at start-up, every {@link LiveSettings#recountInterval()} and whenever events were lost.
- * The listener runs on the verdict feature's event thread, so it only adds to counters under short locks
- * and bumps a change counter; pushing to browsers happens elsewhere ({@link LiveUpdates}).
+ * feature's tallies at start-up, every {@link LiveSettings#recountInterval()} and whenever applying an event
+ * failed. The listener is an {@code @ApplicationModuleListener}: it runs once the batch has committed, on
+ * the application's task executor, so several may run at once and in any order. It only adds to counters
+ * under a short lock and bumps a change counter; pushing to browsers happens elsewhere ({@link LiveUpdates}).
  *
  * <p>A recount must neither lose nor double a batch that commits while it reads. Batches are numbered in
  * commit order and the tallies are read in a snapshot that says up to which number it holds
  * ({@link TallySnapshot#throughSequence()}). So: events that arrive while the recount reads are applied to
  * the old counts as usual and also kept aside; the new counts are the snapshot plus the kept events numbered
  * after it; they replace the old counts whole, in one step, so a screen shows either the old day or the new
- * one; and an event numbered within the snapshot that arrives later still (a relay running behind) is
- * skipped, as the snapshot already counted it. Events not numbered (0: stored outside ingestion) are
- * always counted.
+ * one; and an event numbered within the snapshot that arrives later still (its listener ran late) is
+ * skipped, as the snapshot already counted it. Additions commute, so the order events arrive in does not
+ * matter. Events not numbered (0: stored outside ingestion) are always counted.
  */
 @Component
 class LiveCounters implements SmartInitializingSingleton, DisposableBean {
@@ -65,7 +64,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
 
     private final VerdictTallies tallies;
     private final Registry registry;
-    private final DeviceContacts contacts;
+    private final LastContacts contacts;
     private final LiveUpdates updates;
     private final Clock clock;
     private final ZoneId zone;
@@ -82,7 +81,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
     private final Duration recountInterval;
     private final Timer recounts;
 
-    LiveCounters(VerdictTallies tallies, Registry registry, DeviceContacts contacts, LiveUpdates updates,
+    LiveCounters(VerdictTallies tallies, Registry registry, LastContacts contacts, LiveUpdates updates,
                  LiveSettings settings, MeterRegistry meters, Clock clock, ZoneId venueZone) {
         this.recountInterval = settings.recountInterval();
         this.recounts = Timer.builder("gateboard.live.recounts")
@@ -133,12 +132,6 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Live counts not recounted this round", e);
         }
-    }
-
-    /** Demo data and first accounts are created after start-up; read the registry again once they are. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        registry.reload();
     }
 
     /**
@@ -214,17 +207,23 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         return new Counts(days, windows, snapshot.throughSequence());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(VerdictsStored event) {
-        synchronized (applying) {
-            Counts current = counts;
-            if (event.sequence() != 0 && event.sequence() <= current.throughSequence()) {
-                return; // the last recount's snapshot holds these verdicts already
+        try {
+            synchronized (applying) {
+                Counts current = counts;
+                if (event.sequence() != 0 && event.sequence() <= current.throughSequence()) {
+                    return; // the last recount's snapshot holds these verdicts already
+                }
+                apply(current, event);
+                if (arrivedDuringRecount != null) {
+                    arrivedDuringRecount.add(event);
+                }
             }
-            apply(current, event);
-            if (arrivedDuringRecount != null) {
-                arrivedDuringRecount.add(event);
-            }
+        } catch (RuntimeException e) {
+            // the counts may hold part of the batch: a recount replaces them whole
+            requestRecount();
+            throw e;
         }
     }
 
@@ -253,12 +252,6 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
                 lastVenue = v.venueId();
             }
         }
-    }
-
-    /** Events were lost: recount soon rather than at the next scheduled round. */
-    @EventListener
-    void on(VerdictEventsLost lost) {
-        requestRecount();
     }
 
     /**

@@ -18,8 +18,6 @@ import java.time.Duration;
  * @param queueMinTimedChecks     timed checks needed before the median counts
  * @param highRefusalRate         warning badge when the day's refusal rate reaches this share
  * @param highRefusalMinVerdicts  ... and the day has at least this many verdicts
- * @param pastDayCache            how long a past day's figures, aggregated from the database, are reused
- * @param registryCache           how long the venue registry (venues, gates, devices) is reused
  * @param recountInterval         how often today's counts are recounted from the database, healing what
  *                                lost events left out (also at once when events are known to be lost)
  */
@@ -33,7 +31,5 @@ record LiveSettings(@DefaultValue("500ms") Duration pushInterval,
                     @DefaultValue("5") int queueMinTimedChecks,
                     @DefaultValue("0.2") double highRefusalRate,
                     @DefaultValue("20") int highRefusalMinVerdicts,
-                    @DefaultValue("60s") Duration pastDayCache,
-                    @DefaultValue("30s") Duration registryCache,
                     @DefaultValue("60s") Duration recountInterval) {
 }

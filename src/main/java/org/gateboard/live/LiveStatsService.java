@@ -2,7 +2,9 @@ package org.gateboard.live;
 
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import com.github.benmanes.caffeine.cache.Cache;
+import org.gateboard.base.Caches;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.security.VenueAccess;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The live dashboard's figures: today's counted live in memory, past days summed from the verdict feature's
- * tallies (and reused for a minute). Who sees which venue is {@link VenueAccess}'s answer, asked by every
+ * tallies (and reused for a minute, {@code gateboard.cache.live-past-days}). Who sees which venue is {@link VenueAccess}'s answer, asked by every
  * method here that takes or lists venues, and asked again before every push. Subscriptions push today's
  * figures at most twice a second per subscriber.
  */
@@ -36,33 +37,24 @@ public class LiveStatsService {
     private final VerdictTallies tallies;
     private final StatsAssembler assembler;
     private final LiveUpdates updates;
-    private final LiveSettings settings;
     private final VenueAccess access;
     private final Clock clock;
     private final ZoneId zone;
-    private final Map<LocalDate, PastDay> pastDays = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, PastDay> eldest) {
-            return size() > 31;
-        }
-    };
-
-    /** A past day's figures and when they were read, as elapsed time (a clock set back cannot keep them). */
-    private record PastDay(long readNanos, Map<Long, DayCounts> counts) {
-    }
+    /** Past days' figures per venue ({@code gateboard.cache.live-past-days}); expiry runs on elapsed time. */
+    private final Cache<LocalDate, Map<Long, DayCounts>> pastDays;
 
     LiveStatsService(LiveCounters counters, Registry registry, VerdictTallies tallies,
-                     StatsAssembler assembler, LiveUpdates updates, LiveSettings settings, VenueAccess access,
-                     Clock clock, ZoneId venueZone) {
+                     StatsAssembler assembler, LiveUpdates updates, VenueAccess access,
+                     Clock clock, ZoneId venueZone, Caches caches) {
         this.counters = counters;
         this.registry = registry;
         this.tallies = tallies;
         this.assembler = assembler;
         this.updates = updates;
-        this.settings = settings;
         this.access = access;
         this.clock = clock;
         this.zone = venueZone;
+        this.pastDays = caches.build("live-past-days");
     }
 
     /** Today in venue time (Asia/Shanghai). */
@@ -71,7 +63,7 @@ public class LiveStatsService {
     }
 
     /** The venues the signed-in person may see, in registry order. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<Venue> visibleVenues() {
         VenueAccess.Scope scope = access.currentScope();
         return registry.get().venues().stream().filter(v -> scope.includes(v.id())).toList();
@@ -83,13 +75,13 @@ public class LiveStatsService {
     }
 
     /** One card per visible venue for a day (null: today). */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<VenueSummary> overview(LocalDate date) {
         return allVenues(date).stream().map(VenueStats::summary).toList();
     }
 
     /** Every visible venue's figures for a day (null: today), in registry order, each from one snapshot. */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public List<VenueStats> allVenues(LocalDate date) {
         LocalDate day = checked(date);
         List<Venue> venues = visibleVenues();
@@ -104,11 +96,11 @@ public class LiveStatsService {
     }
 
     /** A visible venue's figures for a day (null: today); an invisible or unknown venue is "not found". */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER, Roles.STATS})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.STATS})
     public VenueStats venue(long venueId, LocalDate date) {
         LocalDate day = checked(date);
         if (!canSee(venueId)) {
-            throw new UserFacingException("live.error.venueNotFound");
+            throw new UserFacingException("venue.error.notFound");
         }
         if (day.equals(today())) {
             return liveStats(venueId);
@@ -122,7 +114,7 @@ public class LiveStatsService {
      * Today's cards of the venues the signed-in person may see, pushed when they change. Each push holds the
      * venues they may see at that moment: a manager removed from a venue gets its card no more.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeOverview(Consumer<List<VenueSummary>> listener) {
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
         return updates.subscribe(LiveUpdates.ALL, () -> true, memo -> {
@@ -136,37 +128,14 @@ public class LiveStatsService {
      * Today's figures of one visible venue, pushed when they change, for as long as the person may still see
      * the venue: the subscription ends by itself at the first push after they lose it.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
         if (!canSee(venueId)) {
-            throw new UserFacingException("live.error.venueNotFound");
+            throw new UserFacingException("venue.error.notFound");
         }
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
         return updates.subscribe(venueId, () -> scope.get().includes(venueId), memo -> memoized(memo, venueId),
                 listener);
-    }
-
-    /** Reads venues, gates and devices again now rather than when the cached copy expires (after an admin's change). */
-    public void refreshRegistry() {
-        registry.reload();
-    }
-
-    /** Pushes pending changes now, on the calling thread, instead of at the next round (tests). */
-    public void flushUpdates() {
-        updates.flushNow();
-    }
-
-    /**
-     * Pushes every open view now, changed or not, as the refresh every {@link LiveSettings#refreshInterval()}
-     * does so that rates, online states and the day move on in a quiet hour (tests).
-     */
-    public void refreshViews() {
-        updates.refreshNow();
-    }
-
-    /** Open subscriptions, to check that views unsubscribe. */
-    public int subscriberCount() {
-        return updates.count();
     }
 
     private VenueStats memoized(Map<Object, Object> memo, long venueId) {
@@ -175,7 +144,7 @@ public class LiveStatsService {
 
     private VenueStats liveStats(long venueId) {
         Registry.Snapshot reg = registry.get();
-        Venue venue = reg.venue(venueId).orElseThrow(() -> new UserFacingException("live.error.venueNotFound"));
+        Venue venue = reg.venue(venueId).orElseThrow(() -> new UserFacingException("venue.error.notFound"));
         return assembler.stats(venue, today(), true, counters.today(venueId), reg, clock.millis());
     }
 
@@ -191,11 +160,9 @@ public class LiveStatsService {
     }
 
     private Map<Long, DayCounts> pastDay(LocalDate day) {
-        synchronized (pastDays) {
-            PastDay cached = pastDays.get(day);
-            if (cached != null && System.nanoTime() - cached.readNanos() < settings.pastDayCache().toNanos()) {
-                return cached.counts();
-            }
+        Map<Long, DayCounts> cached = pastDays.getIfPresent(day);
+        if (cached != null) {
+            return cached;
         }
         List<Long> venueIds = registry.get().venues().stream().map(Venue::id).toList();
         Instant start = day.atStartOfDay(zone).toInstant();
@@ -206,9 +173,7 @@ public class LiveStatsService {
             counts.computeIfAbsent(t.venueId(), id -> new DayCounts())
                     .add(t, (int) ((t.periodStart().toEpochMilli() - start.toEpochMilli()) / 3_600_000L));
         }
-        synchronized (pastDays) {
-            pastDays.put(day, new PastDay(System.nanoTime(), counts));
-        }
+        pastDays.put(day, counts);
         return counts;
     }
 }

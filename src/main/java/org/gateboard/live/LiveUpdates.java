@@ -1,6 +1,8 @@
 package org.gateboard.live;
 
 import com.vaadin.flow.shared.Registration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,10 @@ class LiveUpdates implements SmartLifecycle {
     private volatile boolean running;
     private long lastRefresh = System.nanoTime();
 
-    LiveUpdates(LiveSettings settings) {
+    LiveUpdates(LiveSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        Gauge.builder("gateboard.live.subscriptions", subscribers, Set::size)
+                .description("Open live push subscriptions (views on screen that receive pushes)").register(meters);
     }
 
     private final class Subscriber implements Registration {
@@ -100,20 +104,6 @@ class LiveUpdates implements SmartLifecycle {
         return s;
     }
 
-    int count() {
-        return subscribers.size();
-    }
-
-    /** Delivers every pending change now, on the calling thread (tests; a deterministic round). */
-    void flushNow() {
-        round(false, false);
-    }
-
-    /** Pushes every subscriber now, on the calling thread, as the periodic refresh round does (tests). */
-    void refreshNow() {
-        round(true, false);
-    }
-
     private void tick() {
         try {
             boolean refresh = System.nanoTime() - lastRefresh >= settings.refreshInterval().toNanos();
@@ -126,7 +116,11 @@ class LiveUpdates implements SmartLifecycle {
         }
     }
 
-    private synchronized void round(boolean everyone, boolean async) {
+    /**
+     * One round: pushes the subscribers whose venue changed since their last push ({@code everyone}: all of
+     * them), on the delivery pool ({@code async}) or on the calling thread.
+     */
+    synchronized void round(boolean everyone, boolean async) {
         Map<Object, Object> memo = new HashMap<>();
         for (Subscriber s : subscribers) {
             long version = s.version();

@@ -4,6 +4,7 @@ import org.gateboard.policy.OutdatedDevices;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.Device;
 import org.gateboard.venue.DeviceStatus;
+import org.gateboard.verdict.DeviceContact;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,10 +21,10 @@ class PolicyServiceVersions implements CurrentPolicyVersions, OutdatedDevices {
 
     private final PolicyService policies;
     private final Registry registry;
-    private final DeviceContacts contacts;
+    private final LastContacts contacts;
     private final Clock clock;
 
-    PolicyServiceVersions(PolicyService policies, Registry registry, DeviceContacts contacts, Clock clock) {
+    PolicyServiceVersions(PolicyService policies, Registry registry, LastContacts contacts, Clock clock) {
         this.policies = policies;
         this.registry = registry;
         this.contacts = contacts;
@@ -44,7 +45,7 @@ class PolicyServiceVersions implements CurrentPolicyVersions, OutdatedDevices {
             InForce current = current(v.id()).orElseThrow();
             long n = 0;
             for (Device d : reg.devicesOf(v.id())) {
-                DeviceContacts.Contact c = contacts.get(d.id());
+                DeviceContact c = contacts.get(d.id());
                 if (d.status() == DeviceStatus.ACTIVE && c != null && current.isBehind(c.policyVersion(), now)) {
                     n++;
                 }

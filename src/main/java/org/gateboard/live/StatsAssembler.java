@@ -5,6 +5,7 @@ import org.gateboard.venue.Device;
 import org.gateboard.venue.DeviceStatus;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.Venue;
+import org.gateboard.verdict.DeviceContact;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,12 +29,12 @@ import java.util.Set;
 class StatsAssembler {
 
     private final LiveCounters counters;
-    private final DeviceContacts contacts;
+    private final LastContacts contacts;
     private final LiveSettings settings;
     private final ObjectProvider<CurrentPolicyVersions> policyVersions;
     private final ObjectProvider<PosterService> posters;
 
-    StatsAssembler(LiveCounters counters, DeviceContacts contacts, LiveSettings settings,
+    StatsAssembler(LiveCounters counters, LastContacts contacts, LiveSettings settings,
                    ObjectProvider<CurrentPolicyVersions> policyVersions, ObjectProvider<PosterService> posters) {
         this.counters = counters;
         this.contacts = contacts;
@@ -55,7 +56,7 @@ class StatsAssembler {
         boolean offline = false;
         boolean outdated = false;
         for (Device d : registry.devicesOf(venue.id())) {
-            DeviceContacts.Contact c = contacts.get(d.id());
+            DeviceContact c = contacts.get(d.id());
             boolean active = d.status() == DeviceStatus.ACTIVE;
             boolean online = active && c != null
                     && nowMs - c.lastContact().toEpochMilli() <= settings.offlineAfter().toMillis();

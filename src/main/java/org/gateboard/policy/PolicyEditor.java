@@ -1,5 +1,6 @@
 package org.gateboard.policy;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
 import org.gateboard.base.UnknownRecordException;
@@ -11,7 +12,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -27,8 +27,6 @@ import java.util.Map;
 public class PolicyEditor {
 
     /** A form filled a minute ago says "now" as well: only a time clearly in the past is refused. */
-    private static final Duration PAST_GRACE = Duration.ofMinutes(1);
-    static final int MAX_REASON = 500;
 
     private final PolicyStore store;
     private final PolicyLayers layers;
@@ -54,7 +52,7 @@ public class PolicyEditor {
      *
      * @throws AccessDeniedException  when the person may not change this layer
      * @throws UnknownRecordException when the venue does not exist or the person may not see it
-     * @throws PolicyRefused          for a looser venue value, a time in the past or no reason
+     * @throws RuleViolationException          for a looser venue value, a time in the past or no reason
      */
     /**
      * Refuses before anything of a request is read when the signed-in person may not change this layer (the
@@ -84,17 +82,17 @@ public class PolicyEditor {
     private Submitted submit(PolicyDraft draft, Integer restores) {
         Long venueId = draft.venueId();
         if (venueId != null && (venues.venue(venueId).isEmpty() || !access.canSee(venueId))) {
-            throw new UnknownRecordException("policy.error.venueNotFound");
+            throw new UnknownRecordException("venue.error.notFound");
         }
         access.requireEdit(venueId);
         String reason = draft.reason() == null ? "" : draft.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw new PolicyRefused("policy.error.reason", MAX_REASON);
+        if (reason.isEmpty() || reason.length() > PolicyDraft.MAX_REASON) {
+            throw new RuleViolationException("policy.error.reason", PolicyDraft.MAX_REASON);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = draft.effectiveFrom() == null ? now : draft.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
-        if (from.isBefore(now.minus(PAST_GRACE))) {
-            throw new PolicyRefused("policy.error.past");
+        if (from.isBefore(now.minus(PolicyDraft.PAST_GRACE))) {
+            throw new RuleViolationException("policy.error.past");
         }
         from = PolicyLayers.max(from, now);
         EffectivePolicy baseline = store.baselineAt(from)
@@ -104,7 +102,7 @@ public class PolicyEditor {
             List<PolicyParameter> looser = draft.params().looserThan(baseline.params());
             if (!looser.isEmpty()) {
                 PolicyParameter first = looser.get(0);
-                throw new PolicyRefused("policy.error.looser." + first.apiName(), display(first, baseline.params()));
+                throw new RuleViolationException("policy.error.looser." + first.apiName(), display(first, baseline.params()));
             }
             long id = store.insertChange(venueId, draft.params(), from, reason, PolicyChange.Status.PUBLISHED,
                     List.of(), restores, actor, now);

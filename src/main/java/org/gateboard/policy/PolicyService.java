@@ -1,31 +1,28 @@
 package org.gateboard.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import org.gateboard.base.Caches;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The policy in force for a venue, and any version by number. Both are asked on the hot path of verdict
- * ingestion, so answers are cached: versions forever (they never change), unknown version numbers for a
- * minute (a device naming a version that does not exist costs one query, not one per verdict), and the
- * version in force per venue until the next scheduled change or for a short while, whichever comes first
- * (so a scheduled version takes effect at its time, and a change made on another node within that delay).
+ * ingestion, so answers are cached ({@code gateboard.cache.policy-*}): versions for good (they never change),
+ * unknown version numbers for a minute (a device naming a version that does not exist costs one query, not one
+ * per verdict), and the version in force per venue until the next scheduled change or for a short while,
+ * whichever comes first (so a scheduled version takes effect at its time, and a change made on another node
+ * within that delay).
  */
 @Service
 public class PolicyService {
 
-    private static final Duration UNKNOWN_VERSION_TTL = Duration.ofMinutes(1);
-    private static final int MAX_UNKNOWN_VERSIONS = 10_000;
-
+    /** What is in force at a venue, and the next scheduled change (null: none) that ends it. */
     private record InForce(PolicyLayers.Resolved resolved, Instant until) {
     }
 
@@ -34,20 +31,21 @@ public class PolicyService {
     private final PolicyAccess access;
     private final VenueService venues;
     private final Clock clock;
-    private final Duration inForceCacheTtl;
-    private final Map<Integer, EffectivePolicy> versions = new ConcurrentHashMap<>();
-    /** Version numbers no published version has, with when the answer was read (elapsed time). */
-    private final Map<Integer, Long> unknownVersions = new ConcurrentHashMap<>();
-    private final Map<Long, InForce> inForce = new ConcurrentHashMap<>();
+    private final Cache<Integer, EffectivePolicy> versions;
+    /** Version numbers no published version has. */
+    private final Cache<Integer, Boolean> unknownVersions;
+    private final Cache<Long, InForce> inForce;
 
     PolicyService(PolicyStore store, PolicyLayers layers, PolicyAccess access, VenueService venues, Clock clock,
-                  @Value("${gateboard.policy.cache-ttl:2s}") Duration inForceCacheTtl) {
+                  Caches caches) {
         this.store = store;
         this.layers = layers;
         this.access = access;
         this.venues = venues;
         this.clock = clock;
-        this.inForceCacheTtl = inForceCacheTtl;
+        this.versions = caches.build("policy-versions");
+        this.unknownVersions = caches.build("policy-unknown-versions");
+        this.inForce = caches.build("policy-in-force");
     }
 
     /**
@@ -65,37 +63,33 @@ public class PolicyService {
 
     /** Any published version by its number, for re-checking a verdict against the version it names. */
     public Optional<EffectivePolicy> version(int version) {
-        EffectivePolicy known = versions.get(version);
+        EffectivePolicy known = versions.getIfPresent(version);
         if (known != null) {
             return Optional.of(known);
         }
-        Long missedAt = unknownVersions.get(version);
-        if (missedAt != null && System.nanoTime() - missedAt < UNKNOWN_VERSION_TTL.toNanos()) {
+        if (unknownVersions.getIfPresent(version) != null) {
             return Optional.empty();
         }
         Optional<EffectivePolicy> loaded = store.publishedVersion(version);
         if (loaded.isPresent()) {
             versions.put(version, loaded.get());
-            unknownVersions.remove(version);
+            unknownVersions.invalidate(version);
         } else {
-            if (unknownVersions.size() >= MAX_UNKNOWN_VERSIONS) {
-                // a device cycling through made-up numbers must not grow the heap
-                unknownVersions.clear();
-            }
-            unknownVersions.put(version, System.nanoTime());
+            // bounded: a device cycling through made-up numbers must not grow the heap
+            unknownVersions.put(version, Boolean.TRUE);
         }
         return loaded;
     }
 
     /** Forgets what is in force and which numbers were unknown (not the immutable versions), after a change. */
-    public void forgetInForce() {
-        inForce.clear();
-        unknownVersions.clear();
+    void forgetInForce() {
+        inForce.invalidateAll();
+        unknownVersions.invalidateAll();
     }
 
     /** Forgets a version that was withdrawn before it took effect. */
     void forgetVersion(int version) {
-        versions.remove(version);
+        versions.invalidate(version);
         forgetInForce();
     }
 
@@ -135,7 +129,7 @@ public class PolicyService {
     /** One layer's changes (null: the baseline), newest first, each with its differences to the one before. */
     public List<HistoryEntry> history(Long venueId) {
         if (venueId != null && !access.canSee(venueId)) {
-            throw new org.gateboard.base.UnknownRecordException("policy.error.venueNotFound");
+            throw new org.gateboard.base.UnknownRecordException("venue.error.notFound");
         }
         List<HistoryEntry> entries = new java.util.ArrayList<>();
         PolicyParameters previous = null;
@@ -170,18 +164,13 @@ public class PolicyService {
 
     private PolicyLayers.Resolved resolved(long venueId) {
         Instant now = clock.instant();
-        InForce cached = inForce.get(venueId);
-        if (cached != null && now.isBefore(cached.until())) {
+        InForce cached = inForce.getIfPresent(venueId);
+        if (cached != null && (cached.until() == null || now.isBefore(cached.until()))) {
             return cached.resolved();
         }
         PolicyLayers.Resolved resolved = layers.resolve(venueId, now);
-        versions.putIfAbsent(resolved.effective().version(), resolved.effective());
-        Instant until = now.plus(inForceCacheTtl);
-        Optional<Instant> next = store.nextChangeAfter(now);
-        if (next.isPresent() && next.get().isBefore(until)) {
-            until = next.get();
-        }
-        inForce.put(venueId, new InForce(resolved, until));
+        versions.asMap().putIfAbsent(resolved.effective().version(), resolved.effective());
+        inForce.put(venueId, new InForce(resolved, store.nextChangeAfter(now).orElse(null)));
         return resolved;
     }
 }

@@ -28,7 +28,7 @@ class PolicyStore {
             + " version";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final RowMapper<EffectivePolicy> versionRow = (rs, i) -> new EffectivePolicy(rs.getInt("version"),
             nullableLong(rs, "venue_id"), nullableInt(rs, "baseline_version"),
             rs.getTimestamp("effective_from").toInstant(), params(rs.getString("parameters")), rs.getString("reason"));
@@ -40,8 +40,9 @@ class PolicyStore {
             rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("cancelled_by"),
             instant(rs, "cancelled_at"), nullableInt(rs, "version"));
 
-    PolicyStore(JdbcTemplate jdbc) {
+    PolicyStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     // ---- effective versions ------------------------------------------------------------------------

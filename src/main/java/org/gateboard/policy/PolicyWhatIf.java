@@ -1,5 +1,6 @@
 package org.gateboard.policy;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.venue.Venue;
@@ -55,11 +56,11 @@ public class PolicyWhatIf {
      */
     public WhatIf replay(Long venueId, PolicyParameters draft, LocalDate day) {
         if (venueId != null && (venues.venue(venueId).isEmpty() || !access.canSee(venueId))) {
-            throw new UnknownRecordException("policy.error.venueNotFound");
+            throw new UnknownRecordException("venue.error.notFound");
         }
         access.requireEdit(venueId);
         if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {
-            throw new PolicyRefused("policy.error.futureDay");
+            throw new RuleViolationException("policy.error.futureDay");
         }
         List<Venue> affected = venueId == null ? venues.venues()
                 : List.of(venues.venue(venueId).orElseThrow());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.springframework.stereotype.Component;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,24 +19,26 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** A version's content as stored: canonical JSON, its SHA-256, and which fields differ between two versions. */
-final class PosterContents {
+@Component
+class PosterContents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
 
-    private PosterContents() {
+    PosterContents(ObjectMapper json) {
+        this.json = json;
     }
 
-    static String json(PosterContent content) {
+    String json(PosterContent content) {
         try {
-            return JSON.writeValueAsString(content);
+            return json.writeValueAsString(content);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static PosterContent parse(String json) {
+    PosterContent parse(String text) {
         try {
-            return JSON.readValue(json, PosterContent.class);
+            return json.readValue(text, PosterContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored poster content cannot be read", e);
         }
@@ -53,7 +57,7 @@ final class PosterContents {
      * The fields whose values differ, as paths: {@code notesZh}, {@code channels.ALIPAY.payload},
      * {@code channels.HEALTH_CLOUD} (a channel added or dropped). Sorted, so the list reads the same every time.
      */
-    static List<String> changes(PosterContent before, PosterContent after) {
+    List<String> changes(PosterContent before, PosterContent after) {
         Map<String, String> a = flatten(before);
         Map<String, String> b = flatten(after);
         TreeSet<String> changed = new TreeSet<>();
@@ -77,14 +81,14 @@ final class PosterContents {
         return p.length >= 2 ? p[0] + "." + p[1] : path;
     }
 
-    private static Map<String, String> flatten(PosterContent content) {
+    private Map<String, String> flatten(PosterContent content) {
         Map<String, String> out = new LinkedHashMap<>();
-        ObjectNode root = JSON.valueToTree(content);
+        ObjectNode root = json.valueToTree(content);
         JsonNode parts = root.remove("parts");
         put(out, "", root);
         for (JsonNode part : parts) {
             String channel = part.path("channel").path("channel").asText();
-            ObjectNode merged = JSON.createObjectNode();
+            ObjectNode merged = json.createObjectNode();
             merged.setAll((ObjectNode) part.get("channel"));
             ((ObjectNode) part.get("template")).fields().forEachRemaining(e ->
                     merged.set("template." + e.getKey(), e.getValue()));

@@ -2,7 +2,7 @@ package org.gateboard.poster;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.base.pdf.PdfPictures;
@@ -39,15 +39,17 @@ public class PosterPrinting {
     private final VenueScope scope;
     private final AuditService audit;
     private final OutdatedVenues outdated;
+    private final PosterContents contents;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PosterPrinting(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated,
-                   TransactionTemplate tx, Clock clock) {
+                   PosterContents contents, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.outdated = outdated;
+        this.contents = contents;
         this.tx = tx;
         this.clock = clock;
     }
@@ -56,7 +58,7 @@ public class PosterPrinting {
      * One channel's poster of the venue's published version, on {@code size} (null: the version's own paper).
      * Logged as a print of that channel.
      */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     public byte[] printChannel(String venueCode, Channel channel, PaperSize size) {
         Published p = published(venueCode);
         if (channel == null || !p.content().channels().contains(channel)) {
@@ -69,7 +71,7 @@ public class PosterPrinting {
     }
 
     /** The sheet of all the venue's channels, published version; logged as a print of every channel on it. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     public byte[] printSheet(String venueCode, PaperSize size) {
         Published p = published(venueCode);
         PaperSize paper = size == null ? p.content().paperSize() : size;
@@ -83,7 +85,7 @@ public class PosterPrinting {
      * begins; only the font subset waits for the end). {@code progress} hears (done, total) after each page.
      * Logged as one print when the document is complete.
      */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public BatchResult printBatch(PaperSize size, OutputStream out, BiConsumer<Integer, Integer> progress) {
         Map<Long, Venue> venues = scope.all().stream().collect(Collectors.toMap(Venue::id, v -> v));
         List<PosterStore.StoredVersion> latest = store.latestOfEveryVenue().stream()
@@ -93,7 +95,7 @@ public class PosterPrinting {
             int done = 0;
             for (PosterStore.StoredVersion v : latest) {
                 Published p = new Published(venues.get(v.venueId()), v.version(), v.hash(),
-                        PosterContents.parse(v.json()));
+                        contents.parse(v.json()));
                 pages.sheet(p.content(), size, label(p));
                 items.addAll(items(p));
                 progress.accept(++done, latest.size());
@@ -104,13 +106,13 @@ public class PosterPrinting {
     }
 
     /** A picture of the draft as it would print if published now, rendered from the same PDF code. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     public byte[] previewDraft(PosterContent draft) {
         return PdfPictures.firstPageAsPng(PosterRenderer.sheet(draft, draft.paperSize(), "草稿 · draft"), PREVIEW_DPI);
     }
 
     /** A picture of a published version's sheet, the very page a print of it holds. Not a print: not logged. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     public byte[] previewVersion(PosterVersion version) {
         Venue venue = scope.require(version.venueId());
         Published p = new Published(venue, version.version(), version.contentHash(), version.content());
@@ -125,7 +127,7 @@ public class PosterPrinting {
         Venue venue = scope.requireByCode(venueCode);
         PosterStore.StoredVersion v = store.latest(venue.id())
                 .orElseThrow(() -> new UnknownRecordException("poster.error.notPublished"));
-        return new Published(venue, v.version(), v.hash(), PosterContents.parse(v.json()));
+        return new Published(venue, v.version(), v.hash(), contents.parse(v.json()));
     }
 
     private static List<PosterStore.PrintItem> items(Published p) {

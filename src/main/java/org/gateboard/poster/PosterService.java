@@ -3,7 +3,7 @@ package org.gateboard.poster;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.venue.Venue;
 import org.gateboard.verdict.Channel;
@@ -36,32 +36,35 @@ public class PosterService {
     private final VenueScope scope;
     private final AuditService audit;
     private final OutdatedVenues outdated;
+    private final PosterContents contents;
     private final Clock clock;
 
-    PosterService(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated, Clock clock) {
+    PosterService(PosterStore store, VenueScope scope, AuditService audit, OutdatedVenues outdated,
+                  PosterContents contents, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.outdated = outdated;
+        this.contents = contents;
         this.clock = clock;
     }
 
     // ---- channels and templates ---------------------------------------------------------------------
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<ChannelDefinition> channels() {
         return store.channels();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterTemplate> templates() {
         return store.templates();
     }
 
     /** Changes a channel and republishes the posters that show it; answers how many were republished. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public int updateChannel(ChannelDefinition change, String reason) {
         ChannelDefinition c = PosterRules.channel(change);
@@ -76,7 +79,7 @@ public class PosterService {
         return republish(c.channel(), part -> new PosterContent.Part(c, part.template()), why);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional
     public int updateTemplate(PosterTemplate change, String reason) {
         PosterTemplate t = PosterRules.template(change);
@@ -94,7 +97,7 @@ public class PosterService {
     private int republish(Channel channel, UnaryOperator<PosterContent.Part> replace, String reason) {
         int n = 0;
         for (PosterStore.StoredVersion latest : store.latestOfEveryVenue()) {
-            PosterContent content = PosterContents.parse(latest.json());
+            PosterContent content = contents.parse(latest.json());
             if (!content.channels().contains(channel)) {
                 continue;
             }
@@ -113,14 +116,14 @@ public class PosterService {
     // ---- venue posters ------------------------------------------------------------------------------
 
     /** The venue, when the signed-in person may see it; empty for another's venue as for an unknown one. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public Optional<Venue> visibleVenue(long venueId) {
         return scope.visible(venueId);
     }
 
     /** The venues the person may see, each with its published and printed versions. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterStatus> statuses() {
         Map<Long, Integer> published = store.publishedVersions();
@@ -130,7 +133,7 @@ public class PosterService {
     }
 
     /** Venues whose printed poster is behind the published one. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     @Transactional(readOnly = true)
     public List<OutdatedPoster> outdated() {
         return statuses().stream().filter(PosterStatus::outdated)
@@ -147,14 +150,14 @@ public class PosterService {
     }
 
     /** The venue's draft; a venue that has none starts from its templates and the required channels. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public PosterDraft draft(long venueId) {
         Venue venue = scope.require(venueId);
         return store.draft(venueId).orElseGet(() -> initialDraft(venue));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Transactional
     public PosterDraft saveDraft(PosterDraft change) {
         scope.require(change.venueId());
@@ -171,7 +174,7 @@ public class PosterService {
     }
 
     /** Publishes the saved draft as the next version; refused when it prints the same as the latest version. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER})
     @Transactional
     public PosterVersion publish(long venueId, String reason) {
         Venue venue = scope.require(venueId);
@@ -182,14 +185,14 @@ public class PosterService {
     }
 
     /** What the draft would print if published now (for the preview). */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public PosterContent draftContent(PosterDraft draft) {
         Venue venue = scope.require(draft.venueId());
         return compose(venue, draft);
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public Optional<PosterVersion> published(long venueId) {
         scope.require(venueId);
@@ -197,7 +200,7 @@ public class PosterService {
     }
 
     /** Every published version, newest first, each with what changed from the one before. */
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
     @Transactional(readOnly = true)
     public List<PosterVersion> history(long venueId) {
         scope.require(venueId);
@@ -215,7 +218,7 @@ public class PosterService {
     /** A new version unless the content is the latest one's: numbered, hashed, audited. */
     Optional<PosterVersion> insertVersion(long venueId, PosterContent content, String reason) {
         Optional<PosterStore.StoredVersion> latest = store.latestForUpdate(venueId);
-        String json = PosterContents.json(content);
+        String json = contents.json(content);
         String hash = PosterContents.hash(json);
         if (latest.isPresent() && latest.get().hash().equals(hash)) {
             return Optional.empty();
@@ -229,7 +232,7 @@ public class PosterService {
                 Map.of("version", number, "hash", hash, "reason", reason));
         outdated.changed();
         PosterStore.StoredVersion stored = new PosterStore.StoredVersion(venueId, number, json, hash, at, by, reason);
-        return Optional.of(toVersion(stored, latest.map(v -> PosterContents.parse(v.json())).orElse(null)));
+        return Optional.of(toVersion(stored, latest.map(v -> contents.parse(v.json())).orElse(null)));
     }
 
     PosterContent compose(Venue venue, PosterDraft d) {
@@ -251,9 +254,9 @@ public class PosterService {
                 first.language(), 0);
     }
 
-    private static PosterVersion toVersion(PosterStore.StoredVersion v, PosterContent previous) {
-        PosterContent content = PosterContents.parse(v.json());
-        List<String> changes = previous == null ? List.of() : PosterContents.changes(previous, content);
+    private PosterVersion toVersion(PosterStore.StoredVersion v, PosterContent previous) {
+        PosterContent content = contents.parse(v.json());
+        List<String> changes = previous == null ? List.of() : contents.changes(previous, content);
         return new PosterVersion(v.venueId(), v.version(), v.hash(), v.publishedAt(), v.publishedBy(), v.reason(),
                 content, changes);
     }

@@ -29,13 +29,13 @@ class VenueScope {
     }
 
     Venue require(long venueId) {
-        return visible(venueId).orElseThrow(() -> new UnknownRecordException("poster.error.venueNotFound"));
+        return visible(venueId).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
     }
 
     Venue requireByCode(String code) {
         return venues.venues().stream().filter(v -> v.code().equalsIgnoreCase(code == null ? "" : code.strip()))
                 .filter(v -> access.canSee(v.id())).findFirst()
-                .orElseThrow(() -> new UnknownRecordException("poster.error.venueNotFound"));
+                .orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
     }
 
     List<Venue> visibleVenues() {

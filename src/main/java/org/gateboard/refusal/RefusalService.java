@@ -1,8 +1,10 @@
 package org.gateboard.refusal;
 
+import org.gateboard.base.RuleViolationException;
 import jakarta.annotation.security.RolesAllowed;
+import org.gateboard.audit.AuditPosition;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.db.ReplicaReads;
@@ -34,6 +36,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +91,7 @@ public class RefusalService {
      * A search by ID number is logged as a look in the same transaction, on the primary; any other search is a
      * read the replica may answer.
      */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public RefusalItems search(RefusalSearch search, String after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new UserFacingException("refusal.error.limit", MAX_LIMIT);
@@ -112,17 +115,34 @@ public class RefusalService {
     }
 
     /** How many refusals the search matches, whatever their review status (the log's own count). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long count(RefusalSearch search) {
         RefusalFilter filter = filter(search);
         return ReplicaReads.read(() -> readTx.execute(status -> queries.count(filter)));
     }
 
     /** Everything about one refusal; the opening is audited. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     @Transactional
     public RefusalDetail detail(UUID verdictId) {
         RefusalRow row = visible(verdictId);
+        RefusalDetail detail = detailOf(row);
+        look("DETAIL", row, null, 1, null, verdictId);
+        return detail;
+    }
+
+    /**
+     * The detail for an evidence sheet, its look logged as one (kind EVIDENCE); answers the audit entry of that
+     * look with it, to be printed on the sheet. Checked and run in a transaction by {@link RefusalEvidence}.
+     */
+    RefusalEvidence.Evidence evidence(UUID verdictId) {
+        RefusalRow row = visible(verdictId);
+        RefusalDetail detail = detailOf(row);
+        AuditPosition look = look("EVIDENCE", row, null, 1, null, verdictId);
+        return new RefusalEvidence.Evidence(detail, look, scope.user().username());
+    }
+
+    private RefusalDetail detailOf(RefusalRow row) {
         LocalDate day = row.scannedAt().atZone(zone).toLocalDate();
         Instant dayStart = day.atStartOfDay(zone).toInstant();
         List<RefusalRow> sameDay = queries.samePerson(row.seq(), dayStart, day.plusDays(1).atStartOfDay(zone).toInstant());
@@ -133,7 +153,6 @@ public class RefusalService {
                 v.outcome(), v.reasons(), v.temperatureC(), v.seq() == row.seq())).toList();
         Map<Long, Review> current = reviews.current(List.of(row.seq()));
         RefusalItem item = items(List.of(row), current).get(0);
-        look("DETAIL", row, null, 1, null, verdictId);
         return new RefusalDetail(item, row.receivedAt(), row.photoOnCode(), row.idChecked(), row.maskWorn(),
                 row.checkMillis(), row.nonConforming(), venues.venue(row.venueId()).orElse(null),
                 venues.gate(row.gateId()).orElse(null), venues.device(row.deviceId()).orElse(null),
@@ -142,7 +161,7 @@ public class RefusalService {
     }
 
     /** Records a disposition of one refusal (officials only); earlier ones stay in the history. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public Review review(UUID verdictId, ReviewRequest request) {
         RefusalRow row = visible(verdictId);
@@ -150,13 +169,13 @@ public class RefusalService {
     }
 
     /** The same disposition for many refusals at once, all or none; answers how many were recorded. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public int reviewAll(List<UUID> verdictIds, ReviewRequest request) {
         ReviewRequest checked = checked(request);
         Set<UUID> distinct = Set.copyOf(verdictIds);
         if (distinct.isEmpty() || distinct.size() > MAX_BULK) {
-            throw new InvalidReviewException("refusal.error.bulkSize", MAX_BULK);
+            throw new RuleViolationException("refusal.error.bulkSize", MAX_BULK);
         }
         List<RefusalRow> rows = queries.refusals(distinct);
         if (rows.size() != distinct.size()) {
@@ -167,7 +186,7 @@ public class RefusalService {
     }
 
     /** Unreviewed refusals of the last week per visible venue, most waiting first; venues with none left out. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<QueueEntry> queue() {
         List<Venue> visible = scope.visibleVenues();
         List<Long> ids = visible.stream().map(Venue::id).toList();
@@ -190,7 +209,7 @@ public class RefusalService {
     }
 
     /** Who looked at the data of the person with this ID number (officials only); the question is audited too. */
-    @RolesAllowed(Roles.OFFICIAL)
+    @RolesAllowed(Role.Names.OFFICIAL)
     @Transactional
     public List<Look> looksAt(String idNumber) {
         byte[] hash = hash(idNumber);
@@ -200,13 +219,13 @@ public class RefusalService {
     }
 
     /** The venues the signed-in person may search. */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public List<Venue> visibleVenues() {
         return scope.visibleVenues();
     }
 
     /** Checks a search as {@link #search} would, without running it (e.g. before an export starts its answer). */
-    @RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+    @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public void validate(RefusalSearch search) {
         filter(search);
     }
@@ -233,14 +252,25 @@ public class RefusalService {
 
     /** For the export: names shown in full only to officials. */
     List<RefusalItem> items(List<RefusalRow> rows, Map<Long, Review> current) {
+        return items(rows, current, new Codes());
+    }
+
+    /**
+     * The venue and gate codes met so far: one export keeps them from chunk to chunk, so each venue and gate
+     * is looked up once, not once per chunk (which made the registry look-ups the export's slowest part).
+     */
+    static final class Codes {
+        private final Map<Long, String> venues = new HashMap<>();
+        private final Map<Long, String> gates = new HashMap<>();
+    }
+
+    List<RefusalItem> items(List<RefusalRow> rows, Map<Long, Review> current, Codes codes) {
         boolean names = scope.seesNames();
-        Map<Long, String> venueCodes = new HashMap<>();
-        Map<Long, String> gateCodes = new HashMap<>();
         List<RefusalItem> items = new ArrayList<>(rows.size());
         for (RefusalRow r : rows) {
             items.add(new RefusalItem(r.verdictId(), r.scannedAt(), r.venueId(),
-                    venueCodes.computeIfAbsent(r.venueId(), this::venueCode), r.gateId(),
-                    gateCodes.computeIfAbsent(r.gateId(), this::gateCode), r.reasons(), r.codeColor(), r.channel(),
+                    codes.venues.computeIfAbsent(r.venueId(), this::venueCode), r.gateId(),
+                    codes.gates.computeIfAbsent(r.gateId(), this::gateCode), r.reasons(), r.codeColor(), r.channel(),
                     r.temperatureC(), r.personRole(), r.idNumberMasked(),
                     names ? r.personName() : Scope.maskName(r.personName()), r.policyVersion(),
                     r.nonConforming() ? r.nonConformance() : null, current.get(r.seq())));
@@ -248,7 +278,7 @@ public class RefusalService {
         return items;
     }
 
-    void look(String kind, RefusalRow row, byte[] idHash, long rows, RefusalSearch search, UUID verdictId) {
+    AuditPosition look(String kind, RefusalRow row, byte[] idHash, long rows, RefusalSearch search, UUID verdictId) {
         String actor = scope.user().username();
         reviews.look(actor, clock.instant(), kind, row == null ? null : row.seq(), idHash, rows);
         Map<String, Object> what = new LinkedHashMap<>();
@@ -256,8 +286,8 @@ public class RefusalService {
             what.put("filter", search.describe());
         }
         what.put("rows", rows);
-        audit.record(verdictId == null ? "refusal-search" : "refusal", verdictId,
-                "refusal." + kind.toLowerCase() + ".viewed", null, what);
+        return audit.record(verdictId == null ? "refusal-search" : "refusal", verdictId,
+                "refusal." + kind.toLowerCase(Locale.ROOT) + ".viewed", null, what);
     }
 
     private byte[] hash(String idNumber) {
@@ -276,37 +306,38 @@ public class RefusalService {
         String by = scope.user().username();
         Instant at = clock.instant();
         long id = reviews.add(row, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at);
-        Review review = new Review(id, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at);
         Map<String, Object> after = new LinkedHashMap<>();
+        after.put("review", id);
         after.put("disposition", r.disposition());
         after.put("comment", r.comment());
         after.put("appealReference", r.appealReference());
         after.put("appealOutcome", r.appealOutcome());
-        audit.record("refusal", row.verdictId(), "refusal.reviewed", null, after);
-        return review;
+        long entry = audit.record("refusal", row.verdictId(), "refusal.reviewed", null, after).id();
+        reviews.auditEntry(id, entry);
+        return new Review(id, r.disposition(), r.comment(), r.appealReference(), r.appealOutcome(), by, at, entry);
     }
 
     private static ReviewRequest checked(ReviewRequest r) {
         if (r == null || r.disposition() == null) {
-            throw new InvalidReviewException("refusal.error.disposition");
+            throw new RuleViolationException("refusal.error.disposition");
         }
         String comment = trimmed(r.comment());
         if (comment == null) {
-            throw new InvalidReviewException("refusal.error.commentRequired");
+            throw new RuleViolationException("refusal.error.commentRequired");
         }
         if (comment.length() > MAX_COMMENT) {
-            throw new InvalidReviewException("refusal.error.commentLength", MAX_COMMENT);
+            throw new RuleViolationException("refusal.error.commentLength", MAX_COMMENT);
         }
         String reference = trimmed(r.appealReference());
         String outcome = trimmed(r.appealOutcome());
         if (r.disposition() == Disposition.APPEALED && reference == null) {
-            throw new InvalidReviewException("refusal.error.appealReference");
+            throw new RuleViolationException("refusal.error.appealReference");
         }
         if ((reference != null && reference.length() > 64) || (outcome != null && outcome.length() > 500)) {
-            throw new InvalidReviewException("refusal.error.appealLength");
+            throw new RuleViolationException("refusal.error.appealLength");
         }
         if (r.disposition() != Disposition.APPEALED && (reference != null || outcome != null)) {
-            throw new InvalidReviewException("refusal.error.appealOnly");
+            throw new RuleViolationException("refusal.error.appealOnly");
         }
         return new ReviewRequest(r.disposition(), comment, reference, outcome);
     }

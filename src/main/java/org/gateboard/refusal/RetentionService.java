@@ -3,7 +3,7 @@ package org.gateboard.refusal;
 import jakarta.annotation.security.RolesAllowed;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.refusal.internal.ReviewStore;
 import org.gateboard.verdict.PersonalDataPurge;
 import org.slf4j.Logger;
@@ -81,14 +81,14 @@ public class RetentionService {
     }
 
     /** Runs the job now (admins); answers what it did, or the run in progress if one is already running. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public RetentionRun run() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return runNow(auth == null ? "system" : auth.getName());
     }
 
     /** The latest runs, newest first. */
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<RetentionRun> runs(int limit) {
         return jdbc.query("SELECT id, started_at, finished_at, cutoff, verdicts_purged, looks_purged, triggered_by"
                 + " FROM retention_run ORDER BY id DESC LIMIT ?", (rs, i) -> new RetentionRun(rs.getLong(1),

@@ -1,5 +1,7 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
+import org.gateboard.base.UserFacingException;
 import org.gateboard.venue.VenueService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +68,7 @@ class AccountBootstrap implements ApplicationRunner {
         }
         try {
             UserService.NewUser.checkPassword(adminPassword);
-        } catch (UserService.UserException e) {
+        } catch (UserFacingException e) {
             throw new StartRefused("GATEBOARD_ADMIN_PASSWORD is too short or too long: use 8 to 72 "
                     + "characters for the first admin account, then start again.");
         }
@@ -75,7 +77,7 @@ class AccountBootstrap implements ApplicationRunner {
         log.info("First admin account '{}' created from GATEBOARD_ADMIN_PASSWORD", adminUsername);
     }
 
-    /** Start-up stops here rather than run with no way in; {@link StartRefusedAnalyzer} prints it plainly. */
+    /** Start-up stops here rather than run with no way in; {@link org.gateboard.base.StartRefusedAnalyzer} prints it plainly. */
     static class StartRefused extends org.gateboard.base.StartRefused {
         StartRefused(String message) {
             super(message, "Set GATEBOARD_ADMIN_PASSWORD in the environment (or run with demo data on an embedded "

@@ -1,8 +1,8 @@
 package org.gateboard.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.vaadin.flow.component.UI;
+import org.gateboard.base.Caches;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -19,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,24 +32,23 @@ import java.util.concurrent.ConcurrentHashMap;
  *   commits, which closes its Vaadin session too, so open views detach and their push subscriptions end;</li>
  *   <li>on every request and every navigation, on every node: a session whose sign-in predates the account's
  *   current version (or whose account is disabled or gone) is ended before the request is served. The version is
- *   cached for {@link #VERSION_CACHE}, the longest another node may lag.</li>
+ *   cached for 2 s ({@code gateboard.cache.account-versions}), the longest another node may lag.</li>
  * </ul>
  */
 @Component
 class AccountSessions implements HttpSessionListener, VaadinServiceInitListener {
 
-    static final Duration VERSION_CACHE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
 
     private final UserRepository users;
     private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
     private final Map<HttpSession, String> owners = new ConcurrentHashMap<>();
     /** The current version of an enabled account; empty for a disabled or deleted one. */
-    private final Cache<String, Optional<Integer>> versions = Caffeine.newBuilder()
-            .expireAfterWrite(VERSION_CACHE).maximumSize(10_000).build();
+    private final Cache<String, Optional<Integer>> versions;
 
-    AccountSessions(UserRepository users) {
+    AccountSessions(UserRepository users, Caches caches) {
         this.users = users;
+        this.versions = caches.build("account-versions");
     }
 
     /** Whether a session signed in as {@code principal} may still act as that person. */

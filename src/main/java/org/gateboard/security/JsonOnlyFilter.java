@@ -24,6 +24,12 @@ class JsonOnlyFilter extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH");
 
+    private final ProblemResponses problems;
+
+    JsonOnlyFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !CHANGING.contains(request.getMethod())
@@ -34,7 +40,7 @@ class JsonOnlyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isJson(request.getContentType())) {
-            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Admin API changes must be sent with Content-Type: application/json (an empty body is fine"
                             + " for actions that take none).");
             return;

@@ -2,7 +2,7 @@ package org.gateboard.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.security.ui.LoginView;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,6 +67,7 @@ class SecurityConfig {
     @Bean
     @Order(API_CHAIN_ORDER)
     SecurityFilterChain apiChain(HttpSecurity http, StatsTokenService statsTokens, LoginThrottle throttle,
+                                 ProblemResponses problems,
                                  @Value("${gateboard.security.api-docs-public:true}") boolean apiDocsPublic)
             throws Exception {
         String[] apiDocs = {"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
@@ -76,36 +77,38 @@ class SecurityConfig {
                     if (apiDocsPublic) {
                         auth.requestMatchers(apiDocs).permitAll();
                     } else {
-                        auth.requestMatchers(apiDocs).hasRole(Roles.ADMIN);
+                        auth.requestMatchers(apiDocs).hasRole(Role.Names.ADMIN);
                     }
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                            .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/stats/**").hasAnyRole(Roles.OFFICIAL, Roles.ADMIN, Roles.STATS)
+                            .requestMatchers("/actuator/**").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/admin/**").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/stats/**")
+                            .hasAnyRole(Role.Names.OFFICIAL, Role.Names.ADMIN, Role.Names.STATS)
                             // the policy services decide which layer each of these may change
                             .requestMatchers("/api/v1/policies", "/api/v1/policies/**")
-                            .hasAnyRole(Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN)
-                            .requestMatchers("/api/v1/posters/outdated").hasRole(Roles.ADMIN)
-                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
-                            .requestMatchers("/api/v1/refusals/**").hasAnyRole(Roles.OFFICIAL, Roles.MANAGER)
+                            .hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/posters/outdated").hasRole(Role.Names.ADMIN)
+                            .requestMatchers("/api/v1/channels", "/api/v1/posters/**")
+                            .hasAnyRole(Role.Names.ADMIN, Role.Names.MANAGER)
+                            .requestMatchers("/api/v1/refusals/**").hasAnyRole(Role.Names.OFFICIAL, Role.Names.MANAGER)
                             .anyRequest().denyAll();
                 })
-                .addFilterBefore(new StatsTokenFilter(statsTokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(new JsonOnlyFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new StatsTokenFilter(statsTokens, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JsonOnlyFilter(problems), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.realmName("Gateboard")
                         .authenticationEntryPoint((request, response, e) -> {
                             if (e instanceof LoginThrottledException) {
                                 response.setHeader("Retry-After", Long.toString(throttle.window().toSeconds()));
-                                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                                problems.write(response, HttpStatus.TOO_MANY_REQUESTS,
                                         "Too many failed sign-ins; try again later.");
                                 return;
                             }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Gateboard\", charset=\"UTF-8\"");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
                                     "Sign in with HTTP Basic as a Gateboard user, or send a stats token as Bearer.");
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.")))
+                        problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.")))
                 .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

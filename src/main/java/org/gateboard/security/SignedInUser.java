@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import java.util.Locale;
 import java.util.Set;
 

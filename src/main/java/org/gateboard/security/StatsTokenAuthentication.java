@@ -1,6 +1,6 @@
 package org.gateboard.security;
 
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -13,7 +13,7 @@ final class StatsTokenAuthentication extends AbstractAuthenticationToken {
     private final String label;
 
     StatsTokenAuthentication(long tokenId, String label) {
-        super(List.of(new SimpleGrantedAuthority("ROLE_" + Roles.STATS)));
+        super(List.of(new SimpleGrantedAuthority(Role.STATS.authority())));
         this.tokenId = tokenId;
         this.label = label;
         setAuthenticated(true);

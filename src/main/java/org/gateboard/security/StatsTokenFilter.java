@@ -21,9 +21,11 @@ class StatsTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final StatsTokenService tokens;
+    private final ProblemResponses problems;
 
-    StatsTokenFilter(StatsTokenService tokens) {
+    StatsTokenFilter(StatsTokenService tokens, ProblemResponses problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -40,7 +42,7 @@ class StatsTokenFilter extends OncePerRequestFilter {
         var machine = tokens.authenticate(token);
         if (machine.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Gateboard\", error=\"invalid_token\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+            problems.write(response, HttpStatus.UNAUTHORIZED,
                     "This stats token is unknown or revoked; ask an admin for a new one.");
             return;
         }

@@ -2,7 +2,8 @@ package org.gateboard.security;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
+import org.gateboard.base.UserFacingException;
 import org.gateboard.venue.DeviceTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,7 +48,7 @@ public class StatsTokenService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<StatsToken> list() {
         return jdbc.query("SELECT id, label, created_at, created_by, last_used_at, revoked_at FROM stats_token"
                 + " ORDER BY revoked_at IS NOT NULL, created_at DESC", MAPPER);
@@ -55,11 +56,11 @@ public class StatsTokenService {
 
     /** A new token; the answer is the only place it is ever shown. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public StatsToken.Issued issue(String label) {
         String name = label == null ? "" : label.trim();
         if (name.isEmpty() || name.length() > 64) {
-            throw new UserService.UserException("security.statsTokens.error.label");
+            throw new UserFacingException("security.statsTokens.error.label");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -74,7 +75,7 @@ public class StatsTokenService {
 
     /** The token stops working at once; revoking a revoked one changes nothing. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void revoke(long id) {
         if (jdbc.update("UPDATE stats_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), id) == 1) {

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package org.gateboard.security;
 
-import org.gateboard.base.UserPreferences;
+import org.gateboard.base.ui.UserPreferences;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

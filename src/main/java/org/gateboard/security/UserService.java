@@ -2,7 +2,7 @@ package org.gateboard.security;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.venue.Venue;
@@ -72,14 +72,14 @@ public class UserService implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public List<UserAccount> list() {
         return users.findAll().stream().map(this::toAccount).toList();
     }
 
-    /** Creates an account; answers its id. Throws {@link UserException} with a message key on bad input. */
+    /** Creates an account; answers its id. Throws {@link UserFacingException} with a message key on bad input. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public long create(NewUser user) {
         return createUnchecked(user);
     }
@@ -98,7 +98,7 @@ public class UserService implements UserDetailsService {
                     "venues", user.role() == Role.MANAGER ? user.venueIds() : Set.of()));
             return id;
         } catch (DuplicateKeyException e) {
-            throw new UserException("security.user.error.duplicate");
+            throw new UserFacingException("security.user.error.duplicate");
         }
     }
 
@@ -108,32 +108,32 @@ public class UserService implements UserDetailsService {
      * someone else's change wins. The account's open sessions end (see {@link AccountChanged}).
      */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void update(UserAccount account) {
         UserRepository.Row before = users.findById(account.id())
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         String displayName = account.displayName() == null ? "" : account.displayName().trim();
         if (displayName.isEmpty() || displayName.length() > 128) {
-            throw new UserException("security.user.error.displayName");
+            throw new UserFacingException("security.user.error.displayName");
         }
-        if (account.role() == null) {
-            throw new UserException("security.user.error.role");
+        if (account.role() == null || !account.role().isPerson()) {
+            throw new UserFacingException("security.user.error.role");
         }
         Set<Long> newVenues = account.role() == Role.MANAGER ? Set.copyOf(account.venueIds()) : Set.of();
         if (account.role() == Role.MANAGER && newVenues.isEmpty()) {
-            throw new UserException("security.user.error.managerVenues");
+            throw new UserFacingException("security.user.error.managerVenues");
         }
         checkVenuesExist(newVenues);
         if (account.wallScreen() && account.role() == Role.ADMIN) {
             // a session that never times out must not hold the keys to the registry and the accounts
-            throw new UserException("security.user.error.wallScreenAdmin");
+            throw new UserFacingException("security.user.error.wallScreenAdmin");
         }
         if (isCurrentUser(before.username()) && (account.role() != Role.ADMIN || !account.enabled())) {
-            throw new UserException("security.user.error.self");
+            throw new UserFacingException("security.user.error.self");
         }
         if (!users.update(account.id(), account.version(), displayName, account.role(), account.enabled(),
                 account.wallScreen())) {
-            throw new UserException("security.user.error.concurrent");
+            throw new UserFacingException("security.user.error.concurrent");
         }
         Set<Long> oldVenues = users.venueIds(account.id());
         users.replaceVenues(account.id(), newVenues);
@@ -147,12 +147,12 @@ public class UserService implements UserDetailsService {
 
     /** Disabled accounts cannot sign in; enabling one again keeps its password, role and venues. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void setEnabled(long userId, boolean enabled) {
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         if (!enabled && isCurrentUser(before.username())) {
-            throw new UserException("security.user.error.self");
+            throw new UserFacingException("security.user.error.self");
         }
         if (before.enabled() == enabled) {
             return;
@@ -168,10 +168,10 @@ public class UserService implements UserDetailsService {
      * a single address that kept failing stays throttled by the per-address limit.
      */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void unlock(long userId) {
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         Instant until = throttle.accountThrottledUntil(before.username());
         throttle.clear(before.username());
         audit.record("user", userId, "unlock", until == null ? null : Map.of("throttledUntil", until), null);
@@ -179,11 +179,11 @@ public class UserService implements UserDetailsService {
 
     /** A new password; sessions signed in with the old one end. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public void resetPassword(long userId, String newPassword) {
         NewUser.checkPassword(newPassword);
         UserRepository.Row before = users.findById(userId)
-                .orElseThrow(() -> new UserException("security.user.error.notFound"));
+                .orElseThrow(() -> new UserFacingException("security.user.error.notFound"));
         users.updatePassword(userId, passwords.encode(newPassword));
         audit.record("user", userId, "reset-password", null, null);
         changed(before);
@@ -205,7 +205,7 @@ public class UserService implements UserDetailsService {
         }
         Set<Long> known = venues.venues().stream().map(Venue::id).collect(Collectors.toSet());
         if (!known.containsAll(venueIds)) {
-            throw new UserException("security.user.error.venueUnknown");
+            throw new UserFacingException("security.user.error.venueUnknown");
         }
     }
 
@@ -235,16 +235,16 @@ public class UserService implements UserDetailsService {
 
         void validate() {
             if (username == null || !username.trim().matches("[A-Za-z0-9_.-]{3,64}")) {
-                throw new UserException("security.user.error.username");
+                throw new UserFacingException("security.user.error.username");
             }
             if (displayName == null || displayName.isBlank() || displayName.length() > 128) {
-                throw new UserException("security.user.error.displayName");
+                throw new UserFacingException("security.user.error.displayName");
             }
-            if (role == null) {
-                throw new UserException("security.user.error.role");
+            if (role == null || !role.isPerson()) {
+                throw new UserFacingException("security.user.error.role");
             }
             if (role == Role.MANAGER && venueIds.isEmpty()) {
-                throw new UserException("security.user.error.managerVenues");
+                throw new UserFacingException("security.user.error.managerVenues");
             }
             checkPassword(password);
         }
@@ -253,15 +253,8 @@ public class UserService implements UserDetailsService {
             // BCrypt reads at most 72 bytes; a longer password would be cut silently, so refuse it
             if (password == null || password.length() < 8
                     || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-                throw new UserException("security.user.error.password");
+                throw new UserFacingException("security.user.error.password");
             }
-        }
-    }
-
-    /** Bad input for an account operation; the message is an i18n key the UI translates. */
-    public static class UserException extends UserFacingException {
-        public UserException(String messageKey) {
-            super(messageKey);
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.gateboard.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Caches;
+import org.gateboard.base.Role;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,13 +22,11 @@ import java.util.function.Supplier;
  * only their own for managers. Every service method that takes a venue id asks it ({@link #canSee},
  * {@link #requireVisible}); views only follow what their service answers. Work that runs later without the
  * person's request, such as a push, asks again each time through {@link #scopeOfCurrentUser()}, so a manager
- * removed from a venue stops receiving it. A scope is cached for {@link #SCOPE_CACHE} and dropped at once when
- * this node commits a change to the account.
+ * removed from a venue stops receiving it. A scope is cached for 5 s ({@code gateboard.cache.venue-scopes}) and
+ * dropped at once when this node commits a change to the account.
  */
 @Component
 public class VenueAccess {
-
-    static final Duration SCOPE_CACHE = Duration.ofSeconds(5);
 
     /** The venues someone may see: all of them, or those listed. */
     public record Scope(boolean everyVenue, Set<Long> venueIds) {
@@ -48,12 +45,12 @@ public class VenueAccess {
 
     private final UserService users;
     private final VenueService venues;
-    private final Cache<String, Scope> scopes = Caffeine.newBuilder().expireAfterWrite(SCOPE_CACHE)
-            .maximumSize(10_000).build();
+    private final Cache<String, Scope> scopes;
 
-    VenueAccess(UserService users, VenueService venues) {
+    VenueAccess(UserService users, VenueService venues, Caches caches) {
         this.users = users;
         this.venues = venues;
+        this.scopes = caches.build("venue-scopes");
     }
 
     /** The signed-in person's (or stats token's) scope now; nothing when no one is signed in. */
@@ -119,7 +116,7 @@ public class VenueAccess {
 
     private static boolean isStatsToken(Authentication auth) {
         return auth instanceof StatsTokenAuthentication && auth.isAuthenticated()
-                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.STATS));
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.STATS.authority()));
     }
 
     private static String key(String username) {

@@ -3,7 +3,8 @@ package org.gateboard.venue;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Drafts;
+import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +26,9 @@ import java.util.Optional;
 
 /**
  * The venue registry: venues, their gates and the devices at those gates. Reads are open to every
- * signed-in feature (callers scope what managers see); changes are the admins' and are audited.
+ * signed-in feature (callers scope what managers see); changes are the admins', are audited and are
+ * published ({@link RegistryChanged}; {@link DeviceAccessChanged} too when they change who may call the
+ * device API).
  */
 @Service
 public class VenueService {
@@ -46,12 +49,15 @@ public class VenueService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Drafts drafts;
 
-    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+    VenueService(JdbcTemplate jdbc, AuditService audit, ApplicationEventPublisher events, Clock clock,
+                 Drafts drafts) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     // ---- reads -------------------------------------------------------------------------------------
@@ -132,27 +138,28 @@ public class VenueService {
     // ---- changes (admins) ----------------------------------------------------------------------------
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue createVenue(VenueDraft draft) {
         return insertVenue(draft);
     }
 
     @Transactional
     Venue insertVenue(VenueDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         long id = insert("INSERT INTO venue (code, name_zh, name_en, level, district, address, active, created_at)"
                         + " VALUES (?,?,?,?,?,?,TRUE,?)", "venue.error.duplicateCode",
                 draft.code().trim(), draft.nameZh().trim(), draft.nameEn().trim(), draft.level().name(),
                 blankToNull(draft.district()), blankToNull(draft.address()), now());
         Venue venue = venue(id).orElseThrow();
         audit.record("venue", id, "create", null, venue);
+        events.publishEvent(new VenueChanged(venue, RegistryChanged.Change.CREATED));
         return venue;
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue updateVenue(long id, int version, VenueDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Venue before = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         updateVersioned("UPDATE venue SET code = ?, name_zh = ?, name_en = ?, level = ?, district = ?,"
                         + " address = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?",
@@ -160,6 +167,7 @@ public class VenueService {
                 draft.level().name(), blankToNull(draft.district()), blankToNull(draft.address()), active, id, version);
         Venue after = venue(id).orElseThrow();
         audit.record("venue", id, updateAction(before.active(), active), before, after);
+        events.publishEvent(new VenueChanged(after, RegistryChanged.Change.of(before.active(), active)));
         if (before.active() != active) {
             events.publishEvent(DeviceAccessChanged.venue(id));
         }
@@ -168,7 +176,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a venue, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Venue setVenueActive(long id, int version, boolean active) {
         Venue v = venue(id).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         return updateVenue(id, version, new VenueDraft(v.code(), v.nameZh(), v.nameEn(), v.level(), v.district(),
@@ -176,33 +184,35 @@ public class VenueService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate createGate(long venueId, GateDraft draft) {
         return insertGate(venueId, draft);
     }
 
     @Transactional
     Gate insertGate(long venueId, GateDraft draft) {
-        draft.validate();
+        drafts.requireValid(draft);
         venue(venueId).orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
         long id = insert("INSERT INTO gate (venue_id, code, name_zh, name_en, active, created_at) VALUES (?,?,?,?,TRUE,?)",
                 "venue.gate.error.duplicateCode", venueId, draft.code().trim(), draft.nameZh().trim(),
                 draft.nameEn().trim(), now());
         Gate gate = gate(id).orElseThrow();
         audit.record("gate", id, "create", null, gate);
+        events.publishEvent(new GateChanged(gate, RegistryChanged.Change.CREATED));
         return gate;
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate updateGate(long gateId, int version, GateDraft draft, boolean active) {
-        draft.validate();
+        drafts.requireValid(draft);
         Gate before = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         updateVersioned("UPDATE gate SET code = ?, name_zh = ?, name_en = ?, active = ?, version = version + 1"
                         + " WHERE id = ? AND version = ?", "venue.gate.error.duplicateCode", draft.code().trim(),
                 draft.nameZh().trim(), draft.nameEn().trim(), active, gateId, version);
         Gate after = gate(gateId).orElseThrow();
         audit.record("gate", gateId, updateAction(before.active(), active), before, after);
+        events.publishEvent(new GateChanged(after, RegistryChanged.Change.of(before.active(), active)));
         if (before.active() != active) {
             events.publishEvent(DeviceAccessChanged.gate(gateId));
         }
@@ -211,7 +221,7 @@ public class VenueService {
 
     /** Deactivates (or reactivates) a gate, keeping everything else as it is. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Gate setGateActive(long gateId, int version, boolean active) {
         Gate g = gate(gateId).orElseThrow(() -> new UnknownRecordException("venue.gate.error.notFound"));
         return updateGate(gateId, version, new GateDraft(g.code(), g.nameZh(), g.nameEn()), active);
@@ -219,7 +229,7 @@ public class VenueService {
 
     /** Registers a device at a gate and answers its token: the only time the token is shown. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken registerDevice(long gateId, String label) {
         return insertDevice(gateId, label);
     }
@@ -236,12 +246,13 @@ public class VenueService {
                 + " VALUES (?,?,?,'ACTIVE',?,?)", "venue.device.error.label", gateId, label.trim(),
                 DeviceTokens.hash(token), now, now);
         audit.record("device", id, "register", null, Map.of("gateId", gateId, "label", label.trim()));
+        events.publishEvent(new DeviceChanged(device(id).orElseThrow(), RegistryChanged.Change.CREATED));
         return new IssuedToken(id, token);
     }
 
     /** A new token replaces the old one at once; the old one stops working. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public IssuedToken rotateToken(long deviceId) {
         Device device = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (device.status() == DeviceStatus.REVOKED) {
@@ -254,12 +265,13 @@ public class VenueService {
             throw new ConflictException("venue.device.error.revoked");
         }
         audit.record("device", deviceId, "rotate-token", null, null);
+        events.publishEvent(new DeviceChanged(device(deviceId).orElseThrow(), RegistryChanged.Change.CHANGED));
         events.publishEvent(DeviceAccessChanged.device(deviceId));
         return new IssuedToken(deviceId, token);
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Role.Names.ADMIN)
     public Device setDeviceStatus(long deviceId, DeviceStatus status) {
         Device before = device(deviceId).orElseThrow(() -> new UnknownRecordException("venue.device.error.notFound"));
         if (before.status() == DeviceStatus.REVOKED && status != DeviceStatus.REVOKED) {
@@ -276,6 +288,8 @@ public class VenueService {
         }
         Device after = device(deviceId).orElseThrow();
         audit.record("device", deviceId, "status-" + status.name().toLowerCase(), before, after);
+        events.publishEvent(new DeviceChanged(after, RegistryChanged.Change.of(before.status() == DeviceStatus.ACTIVE,
+                status == DeviceStatus.ACTIVE)));
         events.publishEvent(DeviceAccessChanged.device(deviceId));
         return after;
     }

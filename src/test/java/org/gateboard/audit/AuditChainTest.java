@@ -120,6 +120,20 @@ class AuditChainTest extends DatabaseTest {
     }
 
     @Test
+    void recordingAnswersTheEntrysPlaceInTheChain() {
+        String marker = UUID.randomUUID().toString();
+        AuditPosition first = audit.recordAs("audit-test", "audit-test", marker, "check", null, Map.of("label", "a"));
+        AuditPosition second = audit.recordAs("audit-test", "audit-test", marker, "check", null, Map.of("label", "b"));
+
+        assertThat(row(first.id())).containsEntry("entity_id", marker).containsEntry("hash", first.hash());
+        assertThat((String) row(first.id()).get("after_json")).contains("\"a\"");
+        assertThat(jdbc.queryForObject("SELECT occurred_at FROM audit_entry WHERE id = ?", java.sql.Timestamp.class,
+                first.id()).toInstant()).isEqualTo(first.occurredAt());
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(row(second.id())).containsEntry("prev_hash", first.hash());
+    }
+
+    @Test
     void theLatestEntriesComeNewestFirst() {
         long id = record("newest");
         List<AuditEntry> latest = audit.latest(1, 0);

@@ -11,7 +11,6 @@ import org.gateboard.verdict.VerdictsStored;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +32,6 @@ class LiveCountersTest extends DatabaseTest {
     StatsAssembler assembler;
     @Autowired
     Registry registry;
-    @Autowired
-    ApplicationEventPublisher events;
     @Autowired
     ZoneId venueZone;
 
@@ -69,7 +66,9 @@ class LiveCountersTest extends DatabaseTest {
         VerdictFixture fixture = new VerdictFixture(context);
         TestVenue v = fixture.newVenue("测试区", 1);
         Instant yesterday = LocalDate.now(venueZone).minusDays(1).atTime(10, 0).atZone(venueZone).toInstant();
-        events.publishEvent(new VerdictsStored(0, List.of(admitted(v, 0, yesterday, PersonRole.BIDDER, null))));
+        fixture.publish(new VerdictsStored(0, List.of(admitted(v, 0, yesterday, PersonRole.BIDDER, null),
+                refused(v, 0, Instant.now(), PersonRole.BIDDER, RefusalReason.FEVER))));
+        assertThat(stats(v).summary().refused()).as("today's verdict of the same event").isEqualTo(1);
         assertThat(stats(v).summary().admitted()).isZero();
     }
 
@@ -89,8 +88,8 @@ class LiveCountersTest extends DatabaseTest {
         VerdictFixture fixture = new VerdictFixture(context);
         TestVenue v = fixture.newVenue("测试区", 2);
         Instant now = Instant.now();
-        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), now, 0, 0L, 0));
-        events.publishEvent(new DeviceReported(v.device(1).id(), v.gate(1).id(), v.id(), now, 0, 0L, 1));
+        fixture.publish(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), now, 0, 0L, 0));
+        fixture.publish(new DeviceReported(v.device(1).id(), v.gate(1).id(), v.id(), now, 0, 0L, 1));
 
         List<DeviceHealth> devices = stats(v).devices();
 

@@ -1,5 +1,7 @@
 package org.gateboard.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveUpdatesTest {
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final LiveUpdates updates = new LiveUpdates(new LiveSettings(Duration.ofMillis(500), Duration.ofSeconds(10),
-            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1), Duration.ofSeconds(30),
-            Duration.ofMinutes(1)));
+            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1)), meters);
 
     @Test
     void aBurstOfChangesBecomesOnePushPerRound() {
@@ -22,8 +24,8 @@ class LiveUpdatesTest {
         for (int i = 0; i < 10_000; i++) {
             updates.changed(7);
         }
-        updates.flushNow();
-        updates.flushNow();
+        updates.round(false, false);
+        updates.round(false, false);
         assertThat(pushes).containsExactly(1);
     }
 
@@ -34,7 +36,7 @@ class LiveUpdatesTest {
         updates.subscribe(2, () -> true, memo -> "two", pushes::add);
         updates.subscribe(LiveUpdates.ALL, () -> true, memo -> "all", pushes::add);
         updates.changed(2);
-        updates.flushNow();
+        updates.round(false, false);
         assertThat(pushes).containsExactlyInAnyOrder("two", "all");
     }
 
@@ -46,7 +48,7 @@ class LiveUpdatesTest {
             updates.subscribe(3, () -> true, memo -> memo.computeIfAbsent("v3", k -> ++built[0]), pushes::add);
         }
         updates.changed(3);
-        updates.flushNow();
+        updates.round(false, false);
         assertThat(pushes).hasSize(50);
         assertThat(built[0]).isEqualTo(1);
     }
@@ -57,9 +59,9 @@ class LiveUpdatesTest {
         var registration = updates.subscribe(4, () -> true, memo -> "x", pushes::add);
         registration.remove();
         updates.changed(4);
-        updates.flushNow();
+        updates.round(false, false);
         assertThat(pushes).isEmpty();
-        assertThat(updates.count()).isZero();
+        assertThat(subscriptions()).isZero();
     }
 
     @Test
@@ -68,15 +70,20 @@ class LiveUpdatesTest {
         boolean[] allowed = {true};
         updates.subscribe(5, () -> allowed[0], memo -> "five", pushes::add);
         updates.changed(5);
-        updates.flushNow();
+        updates.round(false, false);
 
         allowed[0] = false;
         updates.changed(5);
-        updates.flushNow();
+        updates.round(false, false);
         allowed[0] = true;
-        updates.refreshNow();
+        updates.round(true, false);
 
         assertThat(pushes).containsExactly("five");
-        assertThat(updates.count()).isZero();
+        assertThat(subscriptions()).isZero();
+    }
+
+    /** Open subscriptions, as the gauge tells operators. */
+    private double subscriptions() {
+        return meters.get("gateboard.live.subscriptions").gauge().value();
     }
 }

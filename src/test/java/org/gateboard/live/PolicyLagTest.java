@@ -4,7 +4,7 @@ import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -33,8 +32,6 @@ class PolicyLagTest extends DatabaseTest {
     @Autowired
     Registry registry;
     @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
     ZoneId venueZone;
     @Autowired
     PolicyEditor editor;
@@ -52,11 +49,12 @@ class PolicyLagTest extends DatabaseTest {
 
     @Test
     void aDeviceOnTheOldVersionIsFlaggedOnlyOnceTheNewOneHasBeenInForceForFiveMinutes() {
-        TestVenue v = new VerdictFixture(context).newVenue("测试区", 1);
+        VerdictFixture fixture = new VerdictFixture(context);
+        TestVenue v = fixture.newVenue("测试区", 1);
         PolicyTesting.signIn("official", Role.OFFICIAL);
         int version = editor.submit(new PolicyDraft(v.id(), PolicyTesting.params("37.0", true, true, "GREEN"), null,
                 "Tighter")).version();
-        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L, 1));
+        fixture.publish(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L, 1));
 
         DeviceHealth fresh = device(v);
         assertThat(fresh.currentPolicyVersion()).isEqualTo(version);
@@ -67,7 +65,7 @@ class PolicyLagTest extends DatabaseTest {
 
         assertThat(device(v).policyOutdated()).isTrue();
         assertThat(versions.outdatedByVenue()).containsEntry(v.id(), 1L);
-        events.publishEvent(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L,
+        fixture.publish(new DeviceReported(v.device(0).id(), v.gate(0).id(), v.id(), clock.instant(), 0, 0L,
                 version));
         assertThat(device(v).policyOutdated()).isFalse();
     }

@@ -1,6 +1,6 @@
 package org.gateboard.live;
 
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserAccount;
 import org.gateboard.security.UserService;
@@ -40,9 +40,9 @@ class PushScopeTest extends DatabaseTest {
     @Test
     void aManagerRemovedFromAVenueGetsNoMoreOfItsPushesWhileAnOfficialStillDoes() {
         VerdictFixture fixture = new VerdictFixture(context);
+        LivePushes pushes = new LivePushes(context);
         TestVenue a = fixture.newVenue("测试区", 1);
         TestVenue b = fixture.newVenue("测试区", 1);
-        live.refreshRegistry();
         String manager = TestAccounts.create(users, Role.MANAGER, Set.of(a.id(), b.id()));
         List<VenueStats> managerVenuePushes = new CopyOnWriteArrayList<>();
         List<List<VenueSummary>> managerOverviewPushes = new CopyOnWriteArrayList<>();
@@ -53,7 +53,7 @@ class PushScopeTest extends DatabaseTest {
         signIn("official", Role.OFFICIAL);
         var officialSubscription = live.subscribeVenue(a.id(), officialPushes::add);
         try {
-            live.refreshViews();
+            pushes.refreshAll();
             assertThat(managerVenuePushes).isNotEmpty();
             assertThat(venueIds(last(managerOverviewPushes))).contains(a.id(), b.id());
 
@@ -67,13 +67,13 @@ class PushScopeTest extends DatabaseTest {
             // the change is over
             int officialBefore = officialPushes.size();
             while (officialPushes.size() < officialBefore + 2) {
-                live.refreshViews();
+                pushes.refreshAll();
             }
             int managerAfterChange = managerVenuePushes.size();
             int overviewAfterChange = managerOverviewPushes.size();
             int officialNow = officialPushes.size();
-            live.refreshViews();
-            live.refreshViews();
+            pushes.refreshAll();
+            pushes.refreshAll();
 
             assertThat(officialPushes.size()).isGreaterThan(officialNow);
             assertThat(managerVenuePushes).hasSize(managerAfterChange);

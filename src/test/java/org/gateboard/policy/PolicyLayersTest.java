@@ -1,12 +1,13 @@
 package org.gateboard.policy;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.audit.AuditEntry;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.ConflictException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.venue.Venue;
@@ -95,7 +96,7 @@ class PolicyLayersTest extends DatabaseTest {
         signIn("manager", Role.MANAGER);
 
         assertThatThrownBy(() -> editor.submit(new PolicyDraft(cityCentre, params("37.5", true, true, "GREEN"), null,
-                "Warm day"))).isInstanceOfSatisfying(PolicyRefused.class, e -> {
+                "Warm day"))).isInstanceOfSatisfying(RuleViolationException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("policy.error.looser.feverThresholdC");
                     assertThat(messages.getTranslation(e.messageKey(), MessagesI18NProvider.ENGLISH, e.args()))
                             .contains("37.3 °C");
@@ -103,7 +104,7 @@ class PolicyLayersTest extends DatabaseTest {
                             .contains("37.3 ℃");
                 });
         assertThatThrownBy(() -> editor.submit(new PolicyDraft(cityCentre, params("37.3", true, true, "GREEN",
-                "YELLOW"), null, "Yellow too"))).isInstanceOf(PolicyRefused.class);
+                "YELLOW"), null, "Yellow too"))).isInstanceOf(RuleViolationException.class);
         assertThat(policies.effectiveFor(cityCentre).version()).isEqualTo(1);
         assertThat(policies.history(cityCentre)).isEmpty();
     }
@@ -236,10 +237,10 @@ class PolicyLayersTest extends DatabaseTest {
     void aChangeNeedsAReasonAndATimeThatIsNotPast() {
         signIn("official", Role.OFFICIAL);
         assertThatThrownBy(() -> editor.submit(new PolicyDraft(null, PolicyTesting.NOTICE, null, "  ")))
-                .isInstanceOfSatisfying(PolicyRefused.class, e -> assertThat(e.messageKey()).isEqualTo("policy.error.reason"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("policy.error.reason"));
         assertThatThrownBy(() -> editor.submit(new PolicyDraft(null, params("37.0", true, true, "GREEN"),
                 clock.instant().minus(Duration.ofHours(1)), "Backdated")))
-                .isInstanceOfSatisfying(PolicyRefused.class, e -> assertThat(e.messageKey()).isEqualTo("policy.error.past"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.messageKey()).isEqualTo("policy.error.past"));
     }
 
     @Test

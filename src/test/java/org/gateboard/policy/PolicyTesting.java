@@ -1,6 +1,6 @@
 package org.gateboard.policy;
 
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,8 @@
 package org.gateboard.refusal;
 
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;
@@ -101,7 +102,7 @@ class RefusalReviewTest extends DatabaseTest {
         UUID id = verdicts.refused(venue, nineAm, PersonalVerdicts.newPerson("张三"), RefusalReason.CODE_RED);
 
         assertThatThrownBy(() -> official(() -> refusals.review(id, new ReviewRequest(Disposition.UPHELD, "  ", null,
-                null)))).isInstanceOf(InvalidReviewException.class).hasMessage("refusal.error.commentRequired");
+                null)))).isInstanceOf(RuleViolationException.class).hasMessage("refusal.error.commentRequired");
         assertThatThrownBy(() -> official(() -> refusals.review(id, new ReviewRequest(Disposition.APPEALED, "申诉",
                 null, null)))).hasMessage("refusal.error.appealReference");
         official(() -> refusals.review(id, new ReviewRequest(Disposition.UPHELD, "红码，拒绝正确", null, null)));

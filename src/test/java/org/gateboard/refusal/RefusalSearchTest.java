@@ -2,7 +2,7 @@ package org.gateboard.refusal;
 
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;

@@ -1,6 +1,6 @@
 package org.gateboard.refusal;
 
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,6 +1,6 @@
 package org.gateboard.refusal;
 
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.VerdictFixture;

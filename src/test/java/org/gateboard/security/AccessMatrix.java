@@ -103,6 +103,7 @@ final class AccessMatrix {
             "POST /api/v1/refusals/search", REVIEWERS,
             "POST /api/v1/refusals/export", REVIEWERS,
             "GET /api/v1/refusals/{verdictId}", REVIEW_A,
+            "GET /api/v1/refusals/{verdictId}/evidence", REVIEW_A,
             "POST /api/v1/refusals/{verdictId}/reviews", OFFICIALS,
             "POST /api/v1/refusals/reviews", OFFICIALS,
             "POST /api/v1/admin/retention/run", ADMINS,

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.gateboard.poster.PosterService;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.VerdictFixture;

@@ -1,5 +1,7 @@
 package org.gateboard.security;
 
+import org.gateboard.base.StartRefusedAnalyzer;
+import org.gateboard.base.Role;
 import org.gateboard.audit.AuditService;
 import org.gateboard.venue.VenueService;
 import org.junit.jupiter.api.Test;

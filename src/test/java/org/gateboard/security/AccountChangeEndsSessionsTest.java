@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.venue.VenueService;
 import org.junit.jupiter.api.Test;

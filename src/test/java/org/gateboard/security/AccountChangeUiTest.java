@@ -4,6 +4,8 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.login.LoginForm;
+import org.gateboard.base.Role;
+import org.gateboard.base.UserFacingException;
 import org.gateboard.testsupport.UiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +75,7 @@ class AccountChangeUiTest extends UiTest {
 
         assertThatThrownBy(() -> asAdmin(() -> users.update(account(name)
                 .withChanges("Admin screen", Role.ADMIN, Set.of(), true, true))))
-                .isInstanceOf(UserService.UserException.class).hasMessageContaining("wallScreenAdmin");
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("wallScreenAdmin");
     }
 
     private UserAccount account(String username) {

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.StartRefusedAnalyzer;
 import org.gateboard.base.StartRefused;
 import org.gateboard.testsupport.DatabaseTest;
 import org.junit.jupiter.api.Test;

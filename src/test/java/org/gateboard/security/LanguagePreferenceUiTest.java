@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package org.gateboard.security;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

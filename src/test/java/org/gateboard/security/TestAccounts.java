@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import org.gateboard.base.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -3,10 +3,12 @@ package org.gateboard.testsupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** What every test of the whole application shares, whichever Spring context it runs in. */
+@Import({AsyncListeners.Config.class, VerdictEventsProbe.Config.class})
 abstract class ApplicationTest {
 
     @Autowired

@@ -112,9 +112,18 @@ public class VerdictFixture {
         announce(verdicts);
     }
 
-    /** The event alone, as ingestion publishes it after its commit. */
+    /** The event alone, as ingestion publishes it, and once its listeners have run. */
     public void announce(List<StoredVerdict> verdicts) {
-        context.publishEvent(new VerdictsStored(0, List.copyOf(verdicts)));
+        publish(new VerdictsStored(0, List.copyOf(verdicts)));
+    }
+
+    /**
+     * Publishes an event in a transaction of its own, as its feature does, and returns once every
+     * {@code @ApplicationModuleListener} of it has run.
+     */
+    public void publish(Object event) {
+        tx.executeWithoutResult(s -> context.publishEvent(event));
+        context.getBean(AsyncListeners.class).awaitIdle();
     }
 
     /** Rows and their tallies, no event: what a restart finds in the database. */

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import java.util.UUID;
 
@@ -16,12 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithMockUser(username = "registry-test-admin", roles = "ADMIN")
+@RecordApplicationEvents
 class VenueServiceTest extends DatabaseTest {
 
     @Autowired
     VenueService venues;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEvents events;
 
     static String uniqueCode() {
         return "T-" + UUID.randomUUID().toString().substring(0, 8);
@@ -94,6 +99,28 @@ class VenueServiceTest extends DatabaseTest {
         assertThatThrownBy(() -> venues.rotateToken(issued.deviceId()))
                 .isInstanceOf(ConflictException.class).hasMessage("venue.device.error.revoked");
         assertThat(venues.device(issued.deviceId()).orElseThrow().status()).isEqualTo(DeviceStatus.REVOKED);
+    }
+
+    @Test
+    void everyRegistryChangeIsPublishedWithWhatHappenedAndARefusedOneIsNot() {
+        Venue venue = venues.createVenue(draft(uniqueCode()));
+        Gate gate = venues.createGate(venue.id(), new GateDraft("G1", "东门", "East entrance"));
+        long device = venues.registerDevice(gate.id(), "scanner 5").deviceId();
+        venues.rotateToken(device);
+        venues.setDeviceStatus(device, DeviceStatus.DISABLED);
+        venues.setDeviceStatus(device, DeviceStatus.ACTIVE);
+        venues.setGateActive(gate.id(), gate.version(), false);
+        Venue renamed = venues.updateVenue(venue.id(), venue.version(), new VenueDraft(venue.code(), "改名后",
+                venue.nameEn(), venue.level(), venue.district(), venue.address()), true);
+        venues.setVenueActive(venue.id(), renamed.version(), false);
+        assertThatThrownBy(() -> venues.createGate(venue.id(), new GateDraft("G1", "重复", "Duplicate")))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(events.stream(RegistryChanged.class).map(e -> e.getClass().getSimpleName() + " " + e.change()))
+                .containsExactly("VenueChanged CREATED", "GateChanged CREATED", "DeviceChanged CREATED",
+                        "DeviceChanged CHANGED", "DeviceChanged DEACTIVATED", "DeviceChanged REACTIVATED",
+                        "GateChanged DEACTIVATED", "VenueChanged CHANGED", "VenueChanged DEACTIVATED");
+        assertThat(events.stream(RegistryChanged.class)).allSatisfy(e -> assertThat(e.venueId()).isEqualTo(venue.id()));
     }
 
     @Test

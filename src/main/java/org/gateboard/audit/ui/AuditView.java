@@ -20,7 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditChainReport;
 import org.gateboard.audit.AuditEntry;
 import org.gateboard.audit.AuditService;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,7 @@ import java.util.Locale;
  */
 @Route("admin/audit")
 @Menu(order = 90, icon = "vaadin:clipboard-check", title = "audit.menu")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);

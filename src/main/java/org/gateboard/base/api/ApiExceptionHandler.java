@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.gateboard.base.ConflictException;
+import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
@@ -12,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,7 +20,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,7 +33,9 @@ import java.util.stream.Collectors;
  * Problem details (RFC 9457) for every error a REST controller lets through, so scripts always get a
  * readable {@code detail} and never a stack trace. {@link UserFacingException}s carry an i18n key; the
  * API answers with its English text and names the key in {@code messageKey} for scripts that branch on
- * it. Lowest precedence: a feature that needs other answers for its own API declares its own advice.
+ * it: 404 for an {@link UnknownRecordException}, 409 for a {@link ConflictException}, 422 for a
+ * {@link RuleViolationException}, else 400. Lowest precedence: a feature that needs other answers for its own API
+ * declares its own advice.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -53,6 +53,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> userFacing(UserFacingException e) {
         HttpStatus status = e instanceof UnknownRecordException ? HttpStatus.NOT_FOUND
                 : e instanceof ConflictException ? HttpStatus.CONFLICT
+                : e instanceof RuleViolationException ? HttpStatus.UNPROCESSABLE_ENTITY
                 : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getTranslation(e.messageKey(), MessagesI18NProvider.ENGLISH, e.args()));
@@ -67,18 +68,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Your role does not allow this request."));
     }
 
-    /** The database is away: nothing was done, so the caller may simply retry. */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.warn("API request failed, database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The database cannot be reached right now; nothing was changed. Retry later."));
-    }
-
+    /** Anything else; when the database is away nothing was done, so the caller may simply retry (503). */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ProblemResponses.isDatabaseUnavailable(e)) {
+            log.warn("API request failed, database unavailable: {}", e.getMessage());
+            return ProblemResponses.databaseUnavailable();
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected API error, reference {}", ref, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,12 +26,12 @@ import java.util.ResourceBundle;
  */
 public class NotReadyFilter extends OncePerRequestFilter {
 
-    static final String RETRY_AFTER_SECONDS = "5";
-
     private final ApplicationAvailability availability;
+    private final ProblemResponses problems;
 
-    NotReadyFilter(ApplicationAvailability availability) {
+    NotReadyFilter(ApplicationAvailability availability, ProblemResponses problems) {
         this.availability = availability;
+        this.problems = problems;
     }
 
     @Override
@@ -42,9 +43,9 @@ public class NotReadyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS));
         if (path.startsWith("/api/")) {
-            ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
                     "Gateboard is starting up (or shutting down); try again in a few seconds.");
             return;
         }
@@ -53,7 +54,8 @@ public class NotReadyFilter extends OncePerRequestFilter {
         ResourceBundle zh = ResourceBundle.getBundle("i18n/base", Locale.SIMPLIFIED_CHINESE);
         ResourceBundle en = ResourceBundle.getBundle("i18n/base", Locale.ENGLISH);
         response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\"><title>Gateboard</title>"
+                + "<meta http-equiv=\"refresh\" content=\"" + ProblemResponses.RETRY_AFTER_SECONDS + "\">"
+                + "<title>Gateboard</title>"
                 + "</head><body><p>" + zh.getString("starting.message") + "</p><p lang=\"en\">"
                 + en.getString("starting.message") + "</p></body></html>");
     }
@@ -62,9 +64,10 @@ public class NotReadyFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<NotReadyFilter> notReadyFilter(ApplicationAvailability availability) {
+        FilterRegistrationBean<NotReadyFilter> notReadyFilter(ApplicationAvailability availability,
+                                                              ProblemResponses problems) {
             FilterRegistrationBean<NotReadyFilter> registration =
-                    new FilterRegistrationBean<>(new NotReadyFilter(availability));
+                    new FilterRegistrationBean<>(new NotReadyFilter(availability, problems));
             // before Spring Security, so that no login is tried against half-seeded accounts
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.addUrlPatterns("/*");

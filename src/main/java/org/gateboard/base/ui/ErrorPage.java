@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What the error pages share: a title, one translated sentence and a way back, inside the usual shell. Never
@@ -15,14 +16,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
  */
 abstract class ErrorPage extends VerticalLayout implements HasDynamicTitle {
 
+    private final Icon symbol = new Icon();
     private final H2 title = new H2();
     private final Paragraph message = new Paragraph();
     private String titleText = "";
 
-    ErrorPage(VaadinIcon icon) {
+    ErrorPage() {
         setAlignItems(Alignment.CENTER);
         setPadding(true);
-        Icon symbol = icon.create();
         symbol.setSize("var(--lumo-icon-size-l)");
         symbol.getStyle().set("color", "var(--lumo-secondary-text-color)");
         title.setId("error-title");
@@ -32,7 +33,19 @@ abstract class ErrorPage extends VerticalLayout implements HasDynamicTitle {
         add(symbol, title, message, home);
     }
 
-    void show(String titleKey, String messageKey, Object... args) {
+    /**
+     * The page for an action the person's role does not allow, whichever check said so: Vaadin's navigation
+     * access control ({@link AccessDeniedView}) or a service's method security while the page opened
+     * ({@link UnexpectedErrorView}). Says so plainly rather than pretending the page does not exist: in
+     * Gateboard which pages exist is no secret, and a manager should know to ask an admin.
+     */
+    int showAccessDenied() {
+        show(VaadinIcon.LOCK, "error.accessDenied.title", "error.accessDenied.page");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    void show(VaadinIcon icon, String titleKey, String messageKey, Object... args) {
+        symbol.setIcon(icon);
         titleText = getTranslation(titleKey);
         title.setText(titleText);
         message.setText(getTranslation(messageKey, args));

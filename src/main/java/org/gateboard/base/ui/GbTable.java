@@ -1,12 +1,12 @@
 package org.gateboard.base.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.internal.JacksonUtils;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,12 +18,17 @@ import java.util.Map;
  * shows all day. The server keeps only the columns and rows as two JSON texts per table, instead of a Grid's
  * data communicator and per-column state or a state node per cell, and a push sends a table only when its
  * text changed. Cells are plain text or a badge in a Lumo tone; the browser never reads them as HTML.
+ * <p>
+ * For screen readers the header cells are column headers ({@code scope="col"}), the first cell of each row is
+ * its row header ({@code scope="row"}), in a {@link #figures()} table the label of its value, and the table is
+ * named by a caption, which views set to the text of the heading above it ({@link #setCaption}).
  */
 @Tag("gb-table")
 @JsModule("./src/gb-table.ts")
 public class GbTable extends Component implements HasSize {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Vaadin's own mapper, the one that writes every other element property. */
+    private static final ObjectMapper JSON = JacksonUtils.getMapper();
 
     /** A column's (translated) header; numeric columns are right-aligned with even digits. */
     public record Column(String header, boolean numeric) {
@@ -66,6 +71,19 @@ public class GbTable extends Component implements HasSize {
         return List.of(Cell.of(label), Cell.of(value));
     }
 
+    /**
+     * The table's accessible name, read out before its rows: the (translated) heading it sits under. The caption
+     * is visually hidden, as the heading already shows it; a heading's id cannot name a table inside the
+     * element's shadow root.
+     */
+    public void setCaption(String caption) {
+        getElement().setProperty("caption", caption == null ? "" : caption);
+    }
+
+    public String getCaption() {
+        return getElement().getProperty("caption", "");
+    }
+
     public void setColumns(List<Column> columns) {
         getElement().setProperty("columns", write(columns.stream()
                 .map(c -> c.numeric() ? Map.of("header", c.header(), "numeric", true) : Map.of("header", c.header()))
@@ -79,39 +97,6 @@ public class GbTable extends Component implements HasSize {
                     : Map.of("text", c.text(), "tone", c.tone())).toList());
         }
         getElement().setProperty("rows", write(json));
-    }
-
-    /** The headers as shown. */
-    public List<String> getHeaders() {
-        List<String> headers = new ArrayList<>();
-        read("columns").forEach(c -> headers.add(c.path("header").asText()));
-        return headers;
-    }
-
-    /** The rows as shown, decoded from what the browser receives. */
-    public List<List<Cell>> getRows() {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (JsonNode row : read("rows")) {
-            List<Cell> cells = new ArrayList<>();
-            row.forEach(c -> cells.add(c.isObject() ? new Cell(c.path("text").asText(), c.path("tone").asText())
-                    : Cell.of(c.asText())));
-            rows.add(cells);
-        }
-        return rows;
-    }
-
-    /** The row whose first cell reads {@code label}, as texts; empty if there is none. */
-    public List<String> row(String label) {
-        return getRows().stream().filter(r -> !r.isEmpty() && r.get(0).text().equals(label)).findFirst()
-                .map(r -> r.stream().map(Cell::text).toList()).orElse(List.of());
-    }
-
-    private JsonNode read(String property) {
-        try {
-            return JSON.readTree(getElement().getProperty(property, "[]"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String write(Object value) {

@@ -2,7 +2,6 @@ package org.gateboard.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
-import org.gateboard.base.UserPreferences;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

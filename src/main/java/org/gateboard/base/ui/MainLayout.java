@@ -17,7 +17,6 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.gateboard.base.UserPreferences;
 
 /**
  * The shell around every signed-in view: title, navigation (only the views the person's role may open,

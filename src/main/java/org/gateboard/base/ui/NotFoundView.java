@@ -14,13 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @PermitAll
 class NotFoundView extends ErrorPage implements HasErrorParameter<NotFoundException> {
 
-    NotFoundView() {
-        super(VaadinIcon.QUESTION_CIRCLE_O);
-    }
-
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        show("error.notFound.title", "error.notFound");
+        show(VaadinIcon.QUESTION_CIRCLE_O, "error.notFound.title", "error.notFound");
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import org.gateboard.base.UserFacingException;
-import org.gateboard.base.UserPreferences;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gateboard.base.UserFacingException;
+import org.springframework.security.access.AccessDeniedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,9 @@ import java.util.UUID;
 
 /**
  * Anything else that breaks while a page opens: a readable sentence and a reference to find the stack trace in
- * the log, instead of Vaadin's stack trace page. A {@link UserFacingException} shows its own message.
+ * the log, instead of Vaadin's stack trace page. A {@link UserFacingException} shows its own message; a service's
+ * method security saying no (Spring's {@link AccessDeniedException}, also when bean creation wrapped it) shows
+ * the access-denied page.
  */
 @ParentLayout(MainLayout.class)
 @PermitAll
@@ -23,22 +26,21 @@ class UnexpectedErrorView extends ErrorPage implements HasErrorParameter<Excepti
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorView.class);
 
-    UnexpectedErrorView() {
-        super(VaadinIcon.WARNING);
-    }
-
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         for (Throwable c = parameter.getCaughtException(); c != null; c = c.getCause()) {
             if (c instanceof UserFacingException u) {
-                show("error.problem.title", u.messageKey(), u.args());
+                show(VaadinIcon.WARNING, "error.problem.title", u.messageKey(), u.args());
                 return HttpServletResponse.SC_BAD_REQUEST;
+            }
+            if (c instanceof AccessDeniedException) {
+                return showAccessDenied();
             }
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error opening {}, reference {}", event.getLocation().getPath(), ref,
                 parameter.getCaughtException());
-        show("error.problem.title", "error.unexpected", ref);
+        show(VaadinIcon.WARNING, "error.problem.title", "error.unexpected", ref);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

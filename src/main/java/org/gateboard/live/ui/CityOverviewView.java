@@ -16,13 +16,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueSummary;
 import org.gateboard.live.VenueWarning;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.SignedInUser;
 import org.gateboard.base.ui.WallScreen;
 import org.gateboard.venue.Venue;
@@ -171,18 +172,27 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         return getTranslation("live.overview.title") + " | " + getTranslation("app.title");
     }
 
-    /** One venue at a glance; a click opens the venue on the same day. */
+    /**
+     * One venue at a glance; a click opens the venue on the same day. Its name is a link to the same place, so
+     * the card opens from the keyboard too, and names the table of its figures for screen readers.
+     */
     private final class VenueCard extends Div {
+
+        private static final String TARGET = "event.target.localName";
 
         private final GbTable figures = GbTable.figures();
         private final Span warning = new Span();
+        private final RouterLink open;
 
         VenueCard(Venue venue) {
             String code = venue.code();
             setId("venue-card-" + code);
             figures.setId("figures-" + code);
+            figures.setCaption(venue.name(getLocale()));
             warning.setId("warning-" + code);
-            H3 name = new H3(venue.name(getLocale()));
+            open = new RouterLink(venue.name(getLocale()), VenueView.class, venue.id());
+            open.setId("venue-link-" + code);
+            H3 name = new H3(open);
             name.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-l)");
             Span meta = new Span(getTranslation("venue.level." + venue.level().name())
                     + (venue.district() == null ? "" : " · " + venue.district()));
@@ -193,11 +203,20 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .set("border-radius", "var(--lumo-border-radius-l)").set("display", "flex")
                     .set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
                     .set("background", "var(--lumo-base-color)");
-            addClickListener(e -> UI.getCurrent().navigate("venues/" + venue.id(), day.equals(live.today())
-                    ? QueryParameters.empty() : QueryParameters.of("date", day.toString())));
+            getElement().addEventListener("click", e -> {
+                // a click on the link itself is the link's to follow
+                if (!e.getEventData().hasKey(TARGET) || !"a".equals(e.getEventData().getString(TARGET))) {
+                    UI.getCurrent().navigate("venues/" + venue.id(), dayParameter());
+                }
+            }).addEventData(TARGET);
+        }
+
+        private QueryParameters dayParameter() {
+            return day.equals(live.today()) ? QueryParameters.empty() : QueryParameters.of("date", day.toString());
         }
 
         void show(VenueSummary s) {
+            open.setQueryParameters(dayParameter());
             figures.setRows(List.of(
                     figure("live.admitted", formats.count(s.admitted())),
                     figure("live.refused", formats.count(s.refused())),

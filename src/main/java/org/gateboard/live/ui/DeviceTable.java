@@ -58,7 +58,7 @@ class DeviceTable extends GbTable {
 
     private Cell status(DeviceHealth d) {
         if (d.device().status() != DeviceStatus.ACTIVE) {
-            return Cell.badge(texts.get("live.device.status." + d.device().status().name()), "contrast");
+            return Cell.badge(texts.get("venue.device.status." + d.device().status().name()), "contrast");
         }
         return d.online() ? Cell.badge(texts.get("live.online"), "success")
                 : Cell.badge(texts.get("live.offline"), "error");

@@ -21,7 +21,7 @@ class RoleTable extends GbTable {
     }
 
     void show(List<RoleCount> rows) {
-        setRows(rows.stream().map(r -> List.of(Cell.of(texts.get("live.role." + r.role().name())),
+        setRows(rows.stream().map(r -> List.of(Cell.of(texts.get("verdict.role." + r.role().name())),
                 Cell.of(formats.count(r.admitted())), Cell.of(formats.count(r.refused())))).toList());
     }
 }

@@ -119,6 +119,8 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
 
         hourly.setId("hourly-chart");
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
+        hourly.setTextAlternative(getTranslation("live.hourly.description"), getTranslation("live.hourly"),
+                getTranslation("live.hourly.hour"));
         gates = new GateTable(this::getTranslation, formats);
         devices = new DeviceTable(this::getTranslation, formats, live::today);
         policyNotice.setId("policy-notice");
@@ -128,8 +130,12 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 section("live.devices", devices));
     }
 
+    /** A heading and what it heads; a table is named after its heading, for screen readers. */
     private Div section(String key, com.vaadin.flow.component.Component content) {
         H3 h = new H3(getTranslation(key));
+        if (content instanceof GbTable table) {
+            table.setCaption(h.getText());
+        }
         h.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-s) 0");
         Div d = new Div(h, content);
         d.setWidthFull();
@@ -141,7 +147,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     public void setParameter(BeforeEvent event, Long id) {
         if (id == null || !live.canSee(id)) {
             subscription.drop();
-            event.rerouteToError(NotFoundException.class, getTranslation("live.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venueId = id;
@@ -179,7 +185,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 .collect(Collectors.joining(" · ")));
         Badges.style(warnings, "error");
         reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> GbTable.figure(
-                getTranslation("live.reason." + r.name()),
+                getTranslation("verdict.reason." + r.name()),
                 formats.count(stats.refusalsByReason().getOrDefault(r, 0L)))).toList());
         roles.show(stats.byRole());
         List<HourCount> hours = stats.hourly();

@@ -1,6 +1,7 @@
 package org.gateboard.policy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.policy.PolicyChange;
 import org.gateboard.policy.PolicyDraft;
@@ -44,14 +45,16 @@ class PolicyApiController {
     private final PolicyWhatIf whatIf;
     private final VenueService venues;
     private final ZoneId zone;
+    private final ObjectMapper json;
 
     PolicyApiController(PolicyService policies, PolicyEditor editor, PolicyWhatIf whatIf, VenueService venues,
-                        ZoneId venueZone) {
+                        ZoneId venueZone, ObjectMapper json) {
         this.policies = policies;
         this.editor = editor;
         this.whatIf = whatIf;
         this.venues = venues;
         this.zone = venueZone;
+        this.json = json;
     }
 
     @GetMapping
@@ -69,14 +72,14 @@ class PolicyApiController {
     @PostMapping(path = "/baseline", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PolicyJson.Submitted> baseline(@RequestBody String body) {
         editor.requireMayChange(null);
-        return answer(editor.submit(draft(null, PolicyRequests.read(body))));
+        return answer(editor.submit(draft(null, PolicyRequests.read(json, body))));
     }
 
     @PostMapping(path = "/venues/{venueCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PolicyJson.Submitted> venue(@PathVariable String venueCode, @RequestBody String body) {
         long venueId = venueId(venueCode);
         editor.requireMayChange(venueId);
-        return answer(editor.submit(draft(venueId, PolicyRequests.read(body))));
+        return answer(editor.submit(draft(venueId, PolicyRequests.read(json, body))));
     }
 
     @PostMapping("/pending/{id}/approve")
@@ -98,7 +101,7 @@ class PolicyApiController {
 
     @PostMapping(path = "/what-if", consumes = MediaType.APPLICATION_JSON_VALUE)
     WhatIf whatIf(@RequestBody String text) {
-        JsonNode body = PolicyRequests.read(text);
+        JsonNode body = PolicyRequests.read(json, text);
         PolicyRequests.requireObject(body);
         Long venueId = body.hasNonNull("venueCode") ? venueId(body.get("venueCode").asText()) : null;
         editor.requireMayChange(venueId);
@@ -121,7 +124,7 @@ class PolicyApiController {
     private long venueId(String code) {
         return policies.visibleVenuePolicies().stream().filter(v -> v.code().equals(code)).findFirst()
                 .map(v -> v.venueId())
-                .orElseThrow(() -> new UnknownRecordException("policy.error.venueNotFound"));
+                .orElseThrow(() -> new UnknownRecordException("venue.error.notFound"));
     }
 
     private Map<Long, String> codes() {

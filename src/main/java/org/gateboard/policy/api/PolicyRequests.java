@@ -1,8 +1,9 @@
 package org.gateboard.policy.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.policy.PolicyParameters;
-import org.gateboard.policy.PolicyRefused;
+import org.gateboard.base.RuleViolationException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,12 +22,10 @@ final class PolicyRequests {
     private PolicyRequests() {
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The body as JSON; not JSON at all is a 400, as on the other APIs. */
-    static JsonNode read(String body) {
+    /** The body as JSON, read with the application's mapper; not JSON at all is a 400, as on the other APIs. */
+    static JsonNode read(ObjectMapper json, String body) {
         try {
-            return JSON.readTree(body == null ? "" : body);
+            return json.readTree(body == null ? "" : body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "The body is not valid JSON.");
@@ -37,35 +36,35 @@ final class PolicyRequests {
 
     static void requireObject(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new PolicyRefused("policy.error.field", "body", "a JSON object");
+            throw new RuleViolationException("policy.error.field", "body", "a JSON object");
         }
     }
 
     static PolicyParameters parameters(JsonNode body) {
         JsonNode t = body.get("feverThresholdC");
         if (t == null || !t.isNumber() || t.isFloatingPointNumber() && !Double.isFinite(t.doubleValue())) {
-            throw new PolicyRefused("policy.error.field", "feverThresholdC", "a number from 35.0 to 40.0");
+            throw new RuleViolationException("policy.error.field", "feverThresholdC", "a number from 35.0 to 40.0");
         }
         BigDecimal threshold = t.decimalValue();
         // a one-decimal number in range has at most 3 digits: refuse others before any rescaling
         if (threshold.precision() - threshold.scale() > 2 || threshold.stripTrailingZeros().scale() > 1
                 || threshold.compareTo(new BigDecimal("35.0")) < 0 || threshold.compareTo(new BigDecimal("40.0")) > 0) {
-            throw new PolicyRefused("policy.error.field", "feverThresholdC",
+            throw new RuleViolationException("policy.error.field", "feverThresholdC",
                     "a number from 35.0 to 40.0 with at most one decimal");
         }
         JsonNode colors = body.get("admittedColors");
         if (colors == null || !colors.isArray() || colors.size() > PolicyParameters.COLORS.size()) {
-            throw new PolicyRefused("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
+            throw new RuleViolationException("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
         }
         Set<String> admitted = new LinkedHashSet<>();
         for (JsonNode c : colors) {
             if (!c.isTextual() || !PolicyParameters.COLORS.contains(c.asText())) {
-                throw new PolicyRefused("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
+                throw new RuleViolationException("policy.error.field", "admittedColors", "an array of GREEN, YELLOW, RED");
             }
             admitted.add(c.asText());
         }
         if (!admitted.contains("GREEN")) {
-            throw new PolicyRefused("policy.error.field", "admittedColors", "an array that contains GREEN");
+            throw new RuleViolationException("policy.error.field", "admittedColors", "an array that contains GREEN");
         }
         return new PolicyParameters(threshold.setScale(1), admitted, bool(body, "photolessRequiresIdCheck"),
                 bool(body, "maskRequired"));
@@ -82,7 +81,7 @@ final class PolicyRequests {
             }
             return OffsetDateTime.parse(from.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new PolicyRefused("policy.error.field", "effectiveFrom",
+            throw new RuleViolationException("policy.error.field", "effectiveFrom",
                     "an ISO-8601 time with offset, e.g. 2020-02-24T00:00:00+08:00");
         }
     }
@@ -90,7 +89,7 @@ final class PolicyRequests {
     static String reason(JsonNode body) {
         JsonNode reason = body.get("reason");
         if (reason == null || !reason.isTextual()) {
-            throw new PolicyRefused("policy.error.field", "reason", "a text of 1 to 500 characters");
+            throw new RuleViolationException("policy.error.field", "reason", "a text of 1 to 500 characters");
         }
         return reason.asText();
     }
@@ -106,14 +105,14 @@ final class PolicyRequests {
             }
             return LocalDate.parse(day.asText());
         } catch (DateTimeParseException e) {
-            throw new PolicyRefused("policy.error.field", "day", "a day written YYYY-MM-DD");
+            throw new RuleViolationException("policy.error.field", "day", "a day written YYYY-MM-DD");
         }
     }
 
     private static boolean bool(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isBoolean()) {
-            throw new PolicyRefused("policy.error.field", field, "true or false");
+            throw new RuleViolationException("policy.error.field", field, "true or false");
         }
         return v.asBoolean();
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyParameters;
 
 import java.math.BigDecimal;
@@ -66,7 +67,7 @@ class PolicyForm extends FormLayout {
         colors.setLabel(getTranslation("policy.admittedColors"));
         colors.setId(idPrefix + "-colors");
         colors.setItems(PolicyParameters.COLORS);
-        colors.setItemLabelGenerator(c -> getTranslation("policy.color." + c));
+        colors.setItemLabelGenerator(c -> getTranslation("verdict.color." + c));
         idCheck.setLabel(getTranslation("policy.photolessRequiresIdCheck"));
         idCheck.setId(idPrefix + "-idcheck");
         mask.setLabel(getTranslation("policy.maskRequired"));
@@ -76,7 +77,7 @@ class PolicyForm extends FormLayout {
         effectiveFrom.setId(idPrefix + "-from");
         reason.setLabel(getTranslation("policy.reason"));
         reason.setId(idPrefix + "-reason");
-        reason.setMaxLength(500);
+        reason.setMaxLength(PolicyDraft.MAX_REASON);
         day.setLabel(getTranslation("policy.whatIf.day"));
         day.setId(idPrefix + "-day");
         whatIf.setText(getTranslation("policy.whatIf.run"));
@@ -99,11 +100,11 @@ class PolicyForm extends FormLayout {
         binder.forField(mask).bind(e -> e.mask, (e, v) -> e.mask = v);
         binder.forField(effectiveFrom)
                 .withValidator(t -> t == null || !t.atZone(zone).toInstant().isBefore(java.time.Instant.now()
-                        .minusSeconds(60)), getTranslation("policy.validation.past"))
+                        .minus(PolicyDraft.PAST_GRACE)), getTranslation("policy.error.past"))
                 .bind(e -> e.effectiveFrom, (e, v) -> e.effectiveFrom = v);
         binder.forField(reason)
-                .withValidator(r -> r != null && !r.isBlank() && r.length() <= 500,
-                        getTranslation("policy.validation.reason"))
+                .withValidator(r -> r != null && !r.isBlank() && r.strip().length() <= PolicyDraft.MAX_REASON,
+                        getTranslation("policy.error.reason", PolicyDraft.MAX_REASON))
                 .bind(e -> e.reason, (e, v) -> e.reason = v);
 
         publish.addClickListener(e -> valid().ifPresent(entry -> fireEvent(new PublishEvent(this, entry))));

@@ -176,10 +176,10 @@ abstract class PolicyPage extends VerticalLayout {
 
     protected String describe(PolicyParameters p) {
         return getTranslation("policy.describe", p.feverThresholdC().toPlainString(),
-                p.admittedColors().stream().map(c -> getTranslation("policy.color." + c))
+                p.admittedColors().stream().map(c -> getTranslation("verdict.color." + c))
                         .collect(Collectors.joining("/")),
-                getTranslation(p.photolessRequiresIdCheck() ? "policy.yes" : "policy.no"),
-                getTranslation(p.maskRequired() ? "policy.yes" : "policy.no"));
+                getTranslation(p.photolessRequiresIdCheck() ? "common.yes" : "common.no"),
+                getTranslation(p.maskRequired() ? "common.yes" : "common.no"));
     }
 
     private String differences(HistoryEntry e) {
@@ -190,10 +190,10 @@ abstract class PolicyPage extends VerticalLayout {
     private String value(PolicyParameter p, PolicyParameters params) {
         Object v = p.valueIn(params);
         if (v instanceof Boolean b) {
-            return getTranslation(b ? "policy.yes" : "policy.no");
+            return getTranslation(b ? "common.yes" : "common.no");
         }
         if (v instanceof java.util.Collection<?> c) {
-            return c.stream().map(x -> getTranslation("policy.color." + x)).collect(Collectors.joining("/"));
+            return c.stream().map(x -> getTranslation("verdict.color." + x)).collect(Collectors.joining("/"));
         }
         return String.valueOf(v);
     }
@@ -203,8 +203,8 @@ abstract class PolicyPage extends VerticalLayout {
                 .map(v -> getTranslation("policy.whatIf.venue", v.venueCode(), v.newlyRefused(), v.newlyAdmitted()))
                 .collect(Collectors.joining("; "));
         return getTranslation("policy.whatIf.result", w.day().toString(), w.verdicts(), w.newlyRefused(),
-                w.newlyAdmitted(), counts(w.newlyRefusedByReason(), "live.reason."),
-                counts(w.newlyRefusedByRole(), "live.role."), venues.isEmpty() ? "–" : venues);
+                w.newlyAdmitted(), counts(w.newlyRefusedByReason(), "verdict.reason."),
+                counts(w.newlyRefusedByRole(), "verdict.role."), venues.isEmpty() ? "–" : venues);
     }
 
     private String counts(Map<String, Long> counts, String prefix) {

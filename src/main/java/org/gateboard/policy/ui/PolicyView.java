@@ -7,7 +7,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.policy.OutdatedDevices;
 import org.gateboard.policy.PolicyEditor;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Route("policy")
 @Menu(order = 45, icon = "vaadin:scale", title = "policy.menu")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.ADMIN})
 class PolicyView extends PolicyPage implements HasDynamicTitle {
 
     final Span baseline = new Span();

@@ -8,7 +8,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyWhatIf;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * may not see is answered as not found, as the live views do.
  */
 @Route("policy/venues")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER, Roles.ADMIN})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER, Role.Names.ADMIN})
 class VenuePolicyView extends PolicyPage implements HasUrlParameter<Long>, HasDynamicTitle {
 
     final H2 title = new H2();
@@ -43,7 +43,7 @@ class VenuePolicyView extends PolicyPage implements HasUrlParameter<Long>, HasDy
     public void setParameter(BeforeEvent event, Long id) {
         VenuePolicy v = id == null ? null : policies.venuePolicy(id).orElse(null);
         if (v == null) {
-            event.rerouteToError(NotFoundException.class, getTranslation("policy.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venueId = id;

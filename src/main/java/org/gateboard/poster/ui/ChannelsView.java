@@ -18,7 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.poster.ChannelDefinition;
 import org.gateboard.poster.PosterLanguage;
@@ -31,7 +31,7 @@ import org.gateboard.verdict.Channel;
  * republishes every venue poster that shows the channel, with the reason given here.
  */
 @Route("posters/channels")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class ChannelsView extends VerticalLayout implements HasDynamicTitle {
 
     final Select<Channel> channel = new Select<>();

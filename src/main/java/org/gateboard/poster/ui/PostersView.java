@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.poster.PosterPrinting;
 import org.gateboard.poster.PosterService;
@@ -40,7 +40,7 @@ import java.nio.file.Path;
  */
 @Route("posters")
 @Menu(order = 20, icon = "vaadin:qrcode", title = "poster.menu")
-@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
 class PostersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(PostersView.class);
@@ -64,7 +64,7 @@ class PostersView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         add(new H2(getTranslation("poster.title")));
 
-        if (auth.hasRole(Roles.ADMIN)) {
+        if (auth.hasRole(Role.Names.ADMIN)) {
             Button channels = new Button(getTranslation("poster.channels.open"),
                     e -> UI.getCurrent().navigate(ChannelsView.class));
             channels.setId("poster-channels");

@@ -24,7 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.pdf.PaperSize;
 import org.gateboard.poster.ChannelDefinition;
 import org.gateboard.poster.PosterDraft;
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * venue answers "not found", as an unknown one does.
  */
 @Route("posters/:venueId([0-9]{1,18})")
-@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.OFFICIAL})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.MANAGER, Role.Names.OFFICIAL})
 class VenuePosterView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 title = new H2();
@@ -80,7 +80,7 @@ class VenuePosterView extends VerticalLayout implements BeforeEnterObserver, Has
     VenuePosterView(PosterService posters, PosterPrinting printing, AuthenticationContext auth, ZoneId zone) {
         this.posters = posters;
         this.printing = printing;
-        this.canEdit = auth.hasAnyRole(Roles.ADMIN, Roles.MANAGER);
+        this.canEdit = auth.hasAnyRole(Role.Names.ADMIN, Role.Names.MANAGER);
         this.history = new HistoryGrid(this::getTranslation, zone);
         setWidthFull();
 
@@ -152,7 +152,7 @@ class VenuePosterView extends VerticalLayout implements BeforeEnterObserver, Has
         Optional<Venue> v = event.getRouteParameters().get("venueId").map(Long::parseLong)
                 .flatMap(posters::visibleVenue);
         if (v.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, getTranslation("poster.error.venueNotFound"));
+            event.rerouteToError(NotFoundException.class, getTranslation("venue.error.notFound"));
             return;
         }
         venue = v.get();

@@ -3,7 +3,9 @@ package org.gateboard.refusal.api;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.refusal.Disposition;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.RefusalDetail;
+import org.gateboard.refusal.RefusalEvidence;
 import org.gateboard.refusal.RefusalExport;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.refusal.RefusalItems;
@@ -16,11 +18,17 @@ import org.gateboard.verdict.Channel;
 import org.gateboard.verdict.CodeColor;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,10 +89,12 @@ class RefusalController {
 
     private final RefusalService refusals;
     private final RefusalExport export;
+    private final RefusalEvidence evidence;
 
-    RefusalController(RefusalService refusals, RefusalExport export) {
+    RefusalController(RefusalService refusals, RefusalExport export, RefusalEvidence evidence) {
         this.refusals = refusals;
         this.export = export;
+        this.evidence = evidence;
     }
 
     @PostMapping("/search")
@@ -96,6 +108,17 @@ class RefusalController {
     @GetMapping("/{verdictId}")
     RefusalDetail detail(@PathVariable String verdictId) {
         return refusals.detail(uuid(verdictId));
+    }
+
+    /** The evidence sheet as PDF (A4); producing it is audited, and the sheet prints that audit entry. */
+    @GetMapping("/{verdictId}/evidence")
+    ResponseEntity<byte[]> evidence(@PathVariable String verdictId) {
+        UUID id = uuid(verdictId);
+        byte[] pdf = evidence.sheet(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(RefusalEvidence.fileName(id)).build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/{verdictId}/reviews")
@@ -112,16 +135,49 @@ class RefusalController {
         return Map.of("recorded", n);
     }
 
-    /** The search's refusals as CSV, written while they are read; no {@code limit}, no {@code after}. */
+    /**
+     * The search's refusals, written while they are read; no {@code limit}, no {@code after}. CSV unless the
+     * request accepts XLSX (and not CSV before it).
+     */
     @PostMapping("/export")
-    void export(@RequestBody(required = false) SearchBody body, HttpServletResponse response) throws IOException {
+    void export(@RequestBody(required = false) SearchBody body,
+                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                HttpServletResponse response) throws IOException {
         RefusalSearch search = body == null ? RefusalSearch.everything() : body.search();
-        // before the answer starts: a bad filter still gets problem details, not a broken CSV
+        ExportFormat format = format(accept);
+        // before the answer starts: a bad filter still gets problem details, not a broken file
         refusals.validate(search);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"refusals.csv\"");
-        export.export(search, response.getOutputStream(), rows -> {
+        response.setContentType(format.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(format.fileName()).build().toString());
+        export.export(search, format, response.getOutputStream(), rows -> {
         });
+    }
+
+    /** XLSX when the Accept header names it before any CSV (quality first, then order); CSV otherwise. */
+    static ExportFormat format(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return ExportFormat.CSV;
+        }
+        MediaType xlsx = MediaType.parseMediaType(ExportFormat.XLSX.contentType());
+        MediaType csv = MediaType.parseMediaType("text/csv");
+        List<MediaType> types;
+        try {
+            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return ExportFormat.CSV;
+        }
+        // a stable sort: among equal qualities the header's order stands
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType t : types) {
+            if (t.getQualityValue() > 0 && t.equalsTypeAndSubtype(xlsx)) {
+                return ExportFormat.XLSX;
+            }
+            if (t.getQualityValue() > 0 && t.equalsTypeAndSubtype(csv)) {
+                return ExportFormat.CSV;
+            }
+        }
+        return ExportFormat.CSV;
     }
 
     private static UUID uuid(String text) {

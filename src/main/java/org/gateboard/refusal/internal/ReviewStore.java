@@ -26,9 +26,9 @@ public class ReviewStore {
     private static final RowMapper<Review> REVIEW = (rs, i) -> new Review(rs.getLong("id"),
             Disposition.valueOf(rs.getString("disposition")), rs.getString("comment"),
             rs.getString("appeal_reference"), rs.getString("appeal_outcome"), rs.getString("reviewed_by"),
-            rs.getTimestamp("reviewed_at").toInstant());
+            rs.getTimestamp("reviewed_at").toInstant(), rs.getObject("audit_entry_id", Long.class));
     private static final String REVIEW_COLUMNS = "r.id, r.disposition, r.comment, r.appeal_reference,"
-            + " r.appeal_outcome, r.reviewed_by, r.reviewed_at";
+            + " r.appeal_outcome, r.reviewed_by, r.reviewed_at, r.audit_entry_id";
 
     private final JdbcTemplate jdbc;
 
@@ -48,6 +48,11 @@ public class ReviewStore {
                         + " review_id = VALUES(review_id)", refusal.seq(), bytes(refusal), refusal.venueId(),
                 Timestamp.from(refusal.scannedAt()), disposition.name(), id);
         return id;
+    }
+
+    /** Notes the audit entry written with a disposition (in the same transaction as both). */
+    public void auditEntry(long reviewId, long auditEntryId) {
+        jdbc.update("UPDATE refusal_review SET audit_entry_id = ? WHERE id = ?", auditEntryId, reviewId);
     }
 
     /** Every disposition of one refusal, oldest first. */

@@ -1,7 +1,7 @@
 package org.gateboard.refusal.internal;
 
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.SignedInUser;
 import org.gateboard.security.VenueAccess;
 import org.gateboard.venue.Venue;

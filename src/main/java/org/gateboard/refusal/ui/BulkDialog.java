@@ -35,6 +35,6 @@ class BulkDialog extends Dialog {
             }
         });
         add(question, form, error);
-        getFooter().add(new Button(getTranslation("refusal.cancel"), e -> close()), confirm);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), confirm);
     }
 }

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.refusal.Look;
 import org.gateboard.refusal.RefusalService;
@@ -23,7 +23,7 @@ import java.time.ZoneId;
 /** Officials: who opened, searched or exported the data of the person with a given ID number. */
 @Route("refusals/looks")
 @Menu(order = 42, icon = "vaadin:eye", title = "refusal.looks.menu")
-@RolesAllowed(Roles.OFFICIAL)
+@RolesAllowed(Role.Names.OFFICIAL)
 class LooksView extends VerticalLayout implements HasDynamicTitle {
 
     final PasswordField idNumber = new PasswordField();

@@ -6,28 +6,31 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.live.DeviceHealth;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.refusal.RefusalDetail;
+import org.gateboard.refusal.RefusalEvidence;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.refusal.RefusalService;
 import org.gateboard.refusal.Review;
 import org.gateboard.refusal.TimelineEntry;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
 
 import java.time.ZoneId;
 import java.util.UUID;
@@ -35,11 +38,11 @@ import java.util.stream.Collectors;
 
 /**
  * One refusal: every fact, the policy version it named and what that said, conformance, the device and its
- * health now, the person's verdicts that day, and the dispositions (recorded here by officials). Opening it
- * is audited by the service.
+ * health now, the person's verdicts that day, and the dispositions (recorded here by officials), with the
+ * evidence sheet to download. Opening it is audited by the service, and so is each sheet.
  */
 @Route("refusals/:verdictId([0-9a-fA-F-]{36})")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final FormLayout facts = new FormLayout();
@@ -50,14 +53,17 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
     final ReviewForm form = new ReviewForm(true);
     final Button save = new Button();
     final Span error = new Span();
+    final Anchor evidence = new Anchor();
 
     private final transient RefusalService refusals;
+    private final transient RefusalEvidence sheets;
     private final ZoneId zone;
     private final boolean official;
     private UUID verdictId;
 
-    RefusalDetailView(RefusalService refusals, CurrentUser user, ZoneId venueZone) {
+    RefusalDetailView(RefusalService refusals, RefusalEvidence sheets, CurrentUser user, ZoneId venueZone) {
         this.refusals = refusals;
+        this.sheets = sheets;
         this.zone = venueZone;
         this.official = user.require().role() == Role.OFFICIAL;
         timeline.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -82,6 +88,21 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         error.getStyle().set("color", "var(--lumo-error-text-color)");
+        evidence.setId("refusal-evidence");
+        evidence.add(VaadinIcon.FILE_TEXT_O.create(), new Span(getTranslation("refusal.evidence.download")));
+        evidence.getStyle().set("display", "inline-flex").set("gap", "var(--lumo-space-xs)")
+                .set("align-items", "center");
+        // drawn when clicked, not when the page opens: each sheet is a look of its own, audited as such
+        evidence.setHref((DownloadHandler) event -> {
+            event.setFileName(RefusalEvidence.fileName(verdictId));
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(evidencePdf());
+        });
+    }
+
+    /** The evidence sheet of the refusal shown, as the download sends it. */
+    byte[] evidencePdf() {
+        return sheets.sheet(verdictId);
     }
 
     @Override
@@ -140,7 +161,7 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
         fact(device, "refusal.detail.devicePolicy", h == null ? "–" : Texts.orDash(h.policyVersion()));
         timeline.setItems(d.timeline());
         history.setItems(d.reviews());
-        add(new H2(getTranslation("refusal.detail.title")), facts, new H3(getTranslation("refusal.detail.policy")),
+        add(new H2(getTranslation("refusal.detail.title")), evidence, facts, new H3(getTranslation("refusal.detail.policy")),
                 policy, new H3(getTranslation("refusal.detail.deviceTitle")), device,
                 new H3(getTranslation("refusal.detail.timeline")), timeline,
                 new H3(getTranslation("refusal.detail.history")), history);
@@ -168,7 +189,7 @@ class RefusalDetailView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String yesNo(Boolean b) {
-        return b == null ? "–" : getTranslation(b ? "refusal.yes" : "refusal.no");
+        return b == null ? "–" : getTranslation(b ? "common.yes" : "common.no");
     }
 
     String factText(String id) {

@@ -3,6 +3,7 @@ package org.gateboard.refusal.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -22,28 +24,31 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.RefusalExport;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.refusal.RefusalSearch;
 import org.gateboard.refusal.RefusalService;
 import org.gateboard.refusal.ReviewStatus;
 import org.gateboard.security.CurrentUser;
-import org.gateboard.security.Role;
 import org.gateboard.venue.VenueService;
 
 import java.io.OutputStream;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Refusals newest first, loaded page by page (keyset) as the person scrolls, with the search conditions,
- * bulk disposition of the selected rows (officials) and export of the whole search to CSV with its progress.
+ * bulk disposition of the selected rows (officials) and export of the whole search to CSV or XLSX with its progress.
  */
 @Route("refusals")
 @Menu(order = 40, icon = "vaadin:search", title = "refusal.menu")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE = 50;
@@ -53,6 +58,7 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     final Grid<RefusalItem> grid = new Grid<>();
     final Button bulk = new Button();
     final Anchor export = new Anchor();
+    final Select<ExportFormat> exportFormat = new Select<>();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Span error = new Span();
@@ -62,6 +68,10 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final ZoneId zone;
     private final boolean official;
     private RefusalSearch current = RefusalSearch.everything();
+    // read by the download, which runs outside the session lock
+    private volatile ExportFormat format = ExportFormat.CSV;
+    /** The refusals an official has ticked for a bulk disposition. */
+    private final Set<UUID> selected = new LinkedHashSet<>();
 
     RefusalsView(RefusalService refusals, RefusalExport exporter, VenueService venues, CurrentUser user,
                  ZoneId venueZone) {
@@ -80,24 +90,31 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         error.getStyle().set("color", "var(--lumo-error-text-color)");
 
         export.setText(getTranslation("refusal.export"));
-        export.setHref(DownloadHandler.class.cast((DownloadHandler) event -> {
-            event.setFileName("refusals.csv");
-            event.setContentType("text/csv;charset=UTF-8");
-            exportTo(current, event.getOutputStream(), event.getUI());
-        }));
+        export.setHref((DownloadHandler) event -> {
+            ExportFormat f = format;
+            event.setFileName(f.fileName());
+            event.setContentType(f.contentType());
+            exportTo(current, f, event.getOutputStream(), event.getUI());
+        });
+        exportFormat.setItems(ExportFormat.values());
+        exportFormat.setItemLabelGenerator(f -> getTranslation("refusal.export.format." + f.name()));
+        exportFormat.setValue(ExportFormat.CSV);
+        exportFormat.setAriaLabel(getTranslation("refusal.export.format"));
+        exportFormat.setWidth("9em");
+        exportFormat.addValueChangeListener(e -> format = e.getValue() == null ? ExportFormat.CSV : e.getValue());
         progress.setVisible(false);
         progress.setWidth("12em");
 
         bulk.setText(getTranslation("refusal.bulk"));
         bulk.setVisible(official);
         bulk.setEnabled(false);
-        bulk.addClickListener(e -> new BulkDialog(refusals, grid.getSelectedItems().stream()
-                .map(RefusalItem::verdictId).toList(), () -> {
-            grid.deselectAll();
+        bulk.addClickListener(e -> new BulkDialog(refusals, List.copyOf(selected), () -> {
+            selected.clear();
+            bulk.setEnabled(false);
             grid.getDataProvider().refreshAll();
         }).open());
 
-        HorizontalLayout actions = new HorizontalLayout(search, bulk, export, progress, progressText, error);
+        HorizontalLayout actions = new HorizontalLayout(search, bulk, exportFormat, export, progress, progressText, error);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         configureGrid();
         add(new H2(getTranslation("refusal.title")), filters, actions, grid);
@@ -107,6 +124,12 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private void configureGrid() {
         grid.setId("refusal-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (official) {
+            // Vaadin's selection column (24.9) names its boxes "Select Row" in English only, and on the element
+            // where screen readers do not find it; these boxes are named in the reader's language.
+            grid.addComponentColumn(this::selectBox).setKey("select").setHeader(getTranslation("refusal.select"))
+                    .setAutoWidth(true).setFlexGrow(0);
+        }
         grid.addColumn(i -> Texts.time(i.scannedAt(), zone)).setHeader(getTranslation("refusal.col.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RefusalItem::venueCode).setHeader(getTranslation("refusal.col.venue")).setAutoWidth(true);
@@ -127,13 +150,24 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                 : getTranslation("refusal.status." + i.review().disposition().name()))
                 .setHeader(getTranslation("refusal.col.review")).setAutoWidth(true);
         grid.setPageSize(PAGE);
-        if (official) {
-            grid.setSelectionMode(Grid.SelectionMode.MULTI);
-            grid.addSelectionListener(e -> bulk.setEnabled(!e.getAllSelectedItems().isEmpty()));
-        }
         grid.addItemClickListener(e -> UI.getCurrent().navigate(RefusalDetailView.class,
                 new com.vaadin.flow.router.RouteParameters("verdictId", e.getItem().verdictId().toString())));
         showSearch(current);
+    }
+
+    private Checkbox selectBox(RefusalItem item) {
+        Checkbox box = new Checkbox(selected.contains(item.verdictId()));
+        box.setAriaLabel(getTranslation("refusal.select.row", Texts.time(item.scannedAt(), zone), item.venueCode(),
+                item.gateCode()));
+        box.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                selected.add(item.verdictId());
+            } else {
+                selected.remove(item.verdictId());
+            }
+            bulk.setEnabled(!selected.isEmpty());
+        });
+        return box;
     }
 
     void runSearch() {
@@ -150,6 +184,8 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private void showSearch(RefusalSearch s) {
         current = s;
+        selected.clear();
+        bulk.setEnabled(false);
         KeysetPager pager = new KeysetPager((after, limit) -> refusals.search(s, after, limit));
         // no count: the list may be millions long; the grid asks for more as the person scrolls
         grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()));
@@ -157,6 +193,11 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     /** Writes the current search as CSV, showing its progress in the view while it runs. */
     long exportTo(RefusalSearch s, OutputStream out, UI ui) {
+        return exportTo(s, ExportFormat.CSV, out, ui);
+    }
+
+    /** Writes the current search in {@code f}, showing its progress in the view while it runs. */
+    long exportTo(RefusalSearch s, ExportFormat f, OutputStream out, UI ui) {
         long total = refusals.count(s.withReviewStatus(null));
         ui.access(() -> {
             progress.setVisible(true);
@@ -164,7 +205,7 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             progressText.setText(getTranslation("refusal.export.progress", 0, total));
         });
         long[] shown = {0};
-        long rows = exporter.export(s, out, n -> {
+        long rows = exporter.export(s, f, out, n -> {
             long now = System.nanoTime();
             if (now - shown[0] > 200_000_000L) {
                 shown[0] = now;
@@ -179,6 +220,11 @@ class RefusalsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             progressText.setText(getTranslation("refusal.export.done", rows));
         });
         return rows;
+    }
+
+    /** The format the next download writes, as chosen. */
+    ExportFormat exportFormat() {
+        return format;
     }
 
     @Override

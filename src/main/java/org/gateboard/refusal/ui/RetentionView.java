@@ -10,7 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.refusal.RetentionRun;
 import org.gateboard.refusal.RetentionService;
 
@@ -19,7 +19,7 @@ import java.time.ZoneId;
 /** Admins: the retention setting, the latest runs and what each removed, and a button to run it now. */
 @Route("admin/retention")
 @Menu(order = 91, icon = "vaadin:eraser", title = "refusal.retention.menu")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class RetentionView extends VerticalLayout implements HasDynamicTitle {
 
     final Paragraph setting = new Paragraph();

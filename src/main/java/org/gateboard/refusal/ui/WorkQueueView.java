@@ -11,7 +11,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.refusal.QueueEntry;
 import org.gateboard.refusal.RefusalService;
 
@@ -20,7 +20,7 @@ import java.util.Map;
 /** Unreviewed refusals of the last week by venue and age, the longest-waiting first; a row opens them. */
 @Route("refusals/queue")
 @Menu(order = 41, icon = "vaadin:tasks", title = "refusal.queue.menu")
-@RolesAllowed({Roles.OFFICIAL, Roles.MANAGER})
+@RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
 class WorkQueueView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<QueueEntry> grid = new Grid<>();

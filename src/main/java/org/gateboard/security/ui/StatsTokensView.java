@@ -17,7 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.security.StatsToken;
 import org.gateboard.security.StatsTokenService;
@@ -32,7 +32,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Route("admin/stats-tokens")
 @Menu(order = 85, icon = "vaadin:key", title = "security.statsTokens.menu")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class StatsTokensView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.gateboard.base.UserFacingException;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.UserAccount;
 import org.gateboard.venue.Venue;
 
@@ -62,7 +62,7 @@ class UserDialog extends Dialog {
 
         role.setLabel(getTranslation("security.user.field.role"));
         role.setId("user-role");
-        role.setItems(Role.values());
+        role.setItems(Role.PEOPLE);
         role.setItemLabelGenerator(r -> getTranslation("security.role." + r.name()));
         role.setRequiredIndicatorVisible(true);
 

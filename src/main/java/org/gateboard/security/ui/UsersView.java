@@ -15,7 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.security.UserAccount;
 import org.gateboard.security.UserService;
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 /** Admins manage the people who may sign in: roles, a manager's venues, passwords, and who is disabled. */
 @Route("admin/users")
 @Menu(order = 80, icon = "vaadin:users", title = "security.users.menu")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

@@ -13,17 +13,6 @@ class GateForm extends RegistryForm<Gate, GateDraft> {
 
     GateForm() {
         super("gate", GateDraft.class);
-
-        binder.forField(code).asRequired(getTranslation("venue.gate.error.code"))
-                .withValidator(v -> v.trim().matches("[A-Za-z0-9_-]{1,32}"), getTranslation("venue.gate.error.code"))
-                .bind("code");
-        binder.forField(nameZh).asRequired(getTranslation("venue.gate.error.name"))
-                .withValidator(v -> !v.isBlank() && v.length() <= 128, getTranslation("venue.gate.error.name"))
-                .bind("nameZh");
-        binder.forField(nameEn).asRequired(getTranslation("venue.gate.error.name"))
-                .withValidator(v -> !v.isBlank() && v.length() <= 128, getTranslation("venue.gate.error.name"))
-                .bind("nameEn");
-
         addFields(code, nameZh, nameEn);
     }
 

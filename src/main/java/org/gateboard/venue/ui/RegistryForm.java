@@ -9,14 +9,15 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
 
 /**
- * A form that creates or edits one registry record ({@code T}, entered as the draft {@code D}). It
- * validates what it can itself and fires events; the view does the saving, so forms test without a
- * database. Subclasses add their fields and say how a record becomes a draft.
+ * A form that creates or edits one registry record ({@code T}, entered as the draft {@code D}). Its fields
+ * are bound by name to the draft's components and show the draft's own constraints (Bean Validation, the
+ * same the service checks) as they are filled in; it fires events and the view does the saving, so forms test
+ * without a database. Subclasses add their fields and say how a record becomes a draft.
  */
 abstract class RegistryForm<T, D extends Record> extends FormLayout {
 
@@ -25,11 +26,11 @@ abstract class RegistryForm<T, D extends Record> extends FormLayout {
     final Button toggleActive = new Button();
     final Button cancel = new Button();
 
-    protected final Binder<D> binder;
+    protected final BeanValidationBinder<D> binder;
     private T item;
 
     RegistryForm(String idPrefix, Class<D> draftType) {
-        binder = new Binder<>(draftType);
+        binder = new BeanValidationBinder<>(draftType);
         setId(idPrefix + "-form");
         save.setText(getTranslation("common.save"));
         save.setId(idPrefix + "-save");
@@ -51,8 +52,9 @@ abstract class RegistryForm<T, D extends Record> extends FormLayout {
         return field;
     }
 
-    /** Lays out the title, the subclass's fields and the buttons. */
+    /** Binds the subclass's fields to the draft's components of the same names, and lays them out with the buttons. */
     protected void addFields(Component... fields) {
+        binder.bindInstanceFields(this);
         add(title);
         add(fields);
         add(new HorizontalLayout(save, toggleActive, cancel));

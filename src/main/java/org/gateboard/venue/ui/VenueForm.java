@@ -25,21 +25,6 @@ class VenueForm extends RegistryForm<Venue, VenueDraft> {
         level.setItems(VenueLevel.values());
         level.setItemLabelGenerator(l -> getTranslation("venue.level." + l.name()));
 
-        binder.forField(code).asRequired(getTranslation("venue.error.code"))
-                .withValidator(v -> v.trim().matches("[A-Za-z0-9_-]{2,32}"), getTranslation("venue.error.code"))
-                .bind("code");
-        binder.forField(nameZh).asRequired(getTranslation("venue.error.nameZh"))
-                .withValidator(v -> !v.isBlank() && v.length() <= 128, getTranslation("venue.error.nameZh"))
-                .bind("nameZh");
-        binder.forField(nameEn).asRequired(getTranslation("venue.error.nameEn"))
-                .withValidator(v -> !v.isBlank() && v.length() <= 128, getTranslation("venue.error.nameEn"))
-                .bind("nameEn");
-        binder.forField(level).asRequired(getTranslation("venue.error.level")).bind("level");
-        binder.forField(district).withValidator(v -> v.length() <= 64, getTranslation("venue.error.tooLong"))
-                .bind("district");
-        binder.forField(address).withValidator(v -> v.length() <= 255, getTranslation("venue.error.tooLong"))
-                .bind("address");
-
         addFields(code, nameZh, nameEn, level, district, address);
         setColspan(address, 2);
     }

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.GateDraft;
 import org.gateboard.venue.Venue;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /** One venue's gates (create, edit, deactivate) and, for the chosen gate, its devices. */
 @Route("admin/venues/:" + VenueGatesView.VENUE_ID + "([0-9]{1,18})/gates")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class VenueGatesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String VENUE_ID = "venueId";

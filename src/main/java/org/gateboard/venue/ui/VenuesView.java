@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueDraft;
 import org.gateboard.venue.VenueLevel;
@@ -26,7 +26,7 @@ import org.gateboard.venue.VenueService;
 /** Admins' list of venues, filtered by level and district, with the form to create and edit them. */
 @Route("admin/venues")
 @Menu(order = 50, icon = "vaadin:building", title = "venue.menu")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Role.Names.ADMIN)
 class VenuesView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<Venue> grid = new Grid<>();

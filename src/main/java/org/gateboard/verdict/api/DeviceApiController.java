@@ -3,30 +3,28 @@ package org.gateboard.verdict.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.policy.EffectivePolicy;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.venue.DeviceIdentity;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.VerdictIngestion;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -39,9 +37,17 @@ import java.util.UUID;
 
 /** The gate device protocol, version 1: policy pull, verdict push, heartbeat. */
 @RestController
-@Tag(name = "Gate devices", description = "The protocol gate devices speak; see docs/device-api.md")
-@SecurityRequirement(name = OpenApiConfig.DEVICE_TOKEN)
+@Tag(name = "Gate devices", description = """
+        The gate device protocol, version 1; the full guide is docs/device-api.md. Every call carries
+        `Authorization: Bearer <token>`; the gate and venue come from the token, never from the body. Limits: 1 to 500
+        verdicts and at most 1 MiB per request. Verdict ids are idempotency keys: resend a batch as often as needed.
+        On 503, wait `Retry-After` seconds and resend the whole batch. Unknown JSON fields are ignored.""")
+@SecurityScheme(name = DeviceApiController.DEVICE_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The device token issued by an administrator when the device was registered")
+@SecurityRequirement(name = DeviceApiController.DEVICE_TOKEN)
 class DeviceApiController {
+
+    static final String DEVICE_TOKEN = "deviceToken";
 
     static final String POLICY = "/api/v1/policy";
     static final String VERDICTS = "/api/v1/verdicts";
@@ -72,32 +78,11 @@ class DeviceApiController {
     @ApiResponse(responseCode = "200", description = "The policy", headers = @Header(name = "ETag", description = "The policy version, quoted"),
             content = @Content(schema = @Schema(implementation = ApiSchemas.Policy.class)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    ResponseEntity<Object> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                  @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
-                                  String ifNoneMatch) {
+    ResponseEntity<?> policy(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device) {
         EffectivePolicy policy = policies.effectiveFor(device.venueId());
-        String etag = "\"" + policy.version() + "\"";
-        CacheControl revalidate = CacheControl.noCache();
-        if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(revalidate).body(ApiSchemas.Policy.of(policy, venueZone));
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        // Spring MVC answers 304 itself (WebRequest.checkNotModified) when If-None-Match names this ETag, weak or not
+        return ResponseEntity.ok().eTag("\"" + policy.version() + "\"").cacheControl(CacheControl.noCache())
+                .body(ApiSchemas.Policy.of(policy, venueZone));
     }
 
     @PostMapping(path = VERDICTS, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -117,34 +102,34 @@ class DeviceApiController {
     @ApiResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Database unreachable; nothing stored; retry the whole batch after Retry-After seconds",
             headers = @Header(name = "Retry-After"), content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> verdicts(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                    HttpServletRequest request) throws IOException {
+    ResponseEntity<?> verdicts(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
+                               HttpServletRequest request) throws IOException {
         JsonNode items;
         try {
             JsonNode body = RequestBodies.read(request, RequestBodies.MAX_VERDICT_BODY);
             items = body.isObject() ? body.get("verdicts") : null;
             if (items == null || !items.isArray()) {
-                return DeviceApiErrors.problem(HttpStatus.BAD_REQUEST,
+                return ProblemResponses.answer(HttpStatus.BAD_REQUEST,
                         "The body must be a JSON object {\"verdicts\": [ ... ]}.");
             }
         } catch (RequestBodies.Refused e) {
-            return DeviceApiErrors.problem(e.status, e.getMessage());
+            return ProblemResponses.answer(e.status, e.getMessage());
         }
         if (items.isEmpty()) {
-            return DeviceApiErrors.problem(HttpStatus.BAD_REQUEST, "verdicts must hold 1 to 500 items; it is empty.");
+            return ProblemResponses.answer(HttpStatus.BAD_REQUEST, "verdicts must hold 1 to 500 items; it is empty.");
         }
         if (items.size() > MAX_ITEMS) {
-            return DeviceApiErrors.problem(HttpStatus.PAYLOAD_TOO_LARGE, "verdicts holds " + items.size()
+            return ProblemResponses.answer(HttpStatus.PAYLOAD_TOO_LARGE, "verdicts holds " + items.size()
                     + " items; send at most 500 per request.");
         }
         VerdictBatchParser.Result parsed = VerdictBatchParser.parse(items, clock.instant());
-        VerdictIngestion.Outcome outcome = ingestion.ingest(device, parsed.valid(), parsed.rejected().size());
+        VerdictIngestion.Receipt receipt = ingestion.ingest(device, parsed.valid(), parsed.rejected().size());
         List<ApiSchemas.Rejection> rejected = new ArrayList<>(parsed.rejected().size());
         parsed.rejected().forEach(r -> rejected.add(new ApiSchemas.Rejection(r.index(), r.id(), r.errors())));
-        if (!outcome.clashed().isEmpty()) {
+        if (!receipt.clashed().isEmpty()) {
             for (int i = 0; i < parsed.valid().size(); i++) {
                 UUID id = parsed.valid().get(i).id();
-                if (outcome.clashed().contains(id)) {
+                if (receipt.clashed().contains(id)) {
                     rejected.add(new ApiSchemas.Rejection(parsed.validIndexes().get(i), id.toString(),
                             List.of(ID_CLASH)));
                 }
@@ -152,7 +137,7 @@ class DeviceApiController {
             rejected.sort(Comparator.comparingInt(ApiSchemas.Rejection::index));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new ApiSchemas.VerdictsAnswer(outcome.accepted(), outcome.duplicates(), rejected));
+                .body(new ApiSchemas.VerdictsAnswer(receipt.accepted(), receipt.duplicates(), rejected));
     }
 
     @PostMapping(path = HEARTBEAT)
@@ -164,23 +149,15 @@ class DeviceApiController {
     @ApiResponse(responseCode = "400", description = "Not a heartbeat", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Database unreachable; retry later", headers = @Header(name = "Retry-After"),
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Object> heartbeat(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
-                                     HttpServletRequest request) throws IOException {
+    ResponseEntity<?> heartbeat(@Parameter(hidden = true) @AuthenticationPrincipal DeviceIdentity device,
+                                HttpServletRequest request) throws IOException {
         DeviceContacts.Heartbeat beat;
         try {
             beat = HeartbeatParser.parse(RequestBodies.read(request, RequestBodies.MAX_HEARTBEAT_BODY));
         } catch (RequestBodies.Refused e) {
-            return DeviceApiErrors.problem(e.status, e.getMessage());
+            return ProblemResponses.answer(e.status, e.getMessage());
         }
         contacts.heartbeat(device, beat);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<Object> databaseTrouble(RuntimeException e) {
-        if (DatabaseFailures.isUnavailable(e)) {
-            return DeviceApiErrors.unavailable();
-        }
-        throw e;
     }
 }

@@ -1,8 +1,8 @@
 package org.gateboard.verdict.api;
 
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.base.api.ProblemResponses;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,20 +26,20 @@ class DeviceApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain deviceApiChain(HttpSecurity http, DeviceDirectory directory, DeviceContacts contacts)
-            throws Exception {
+    SecurityFilterChain deviceApiChain(HttpSecurity http, DeviceDirectory directory, DeviceContacts contacts,
+                                   ProblemResponses problems) throws Exception {
         return http
                 .securityMatcher(PATHS)
-                .addFilterBefore(new DeviceTokenFilter(directory, contacts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.DEVICE))
+                .addFilterBefore(new DeviceTokenFilter(directory, contacts, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.Names.DEVICE))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
                                     "Send the device token as 'Authorization: Bearer <token>'.");
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Only gate devices may call this.")))
+                                problems.write(response, HttpStatus.FORBIDDEN, "Only gate devices may call this.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))

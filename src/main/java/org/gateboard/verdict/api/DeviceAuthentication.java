@@ -1,6 +1,6 @@
 package org.gateboard.verdict.api;
 
-import org.gateboard.base.Roles;
+import org.gateboard.base.Role;
 import org.gateboard.venue.DeviceIdentity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -11,7 +11,7 @@ final class DeviceAuthentication extends AbstractAuthenticationToken {
     private final DeviceIdentity device;
 
     DeviceAuthentication(DeviceIdentity device) {
-        super(AuthorityUtils.createAuthorityList("ROLE_" + Roles.DEVICE));
+        super(AuthorityUtils.createAuthorityList(Role.DEVICE.authority()));
         this.device = device;
         setAuthenticated(true);
     }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gateboard.base.api.ProblemResponses;
 import org.gateboard.venue.DeviceIdentity;
 import org.gateboard.venue.DeviceStatus;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.internal.DeviceDirectory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,11 +31,13 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
 
     private final DeviceDirectory directory;
     private final DeviceContacts contacts;
+    private final ProblemResponses problems;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    DeviceTokenFilter(DeviceDirectory directory, DeviceContacts contacts) {
+    DeviceTokenFilter(DeviceDirectory directory, DeviceContacts contacts, ProblemResponses problems) {
         this.directory = directory;
         this.contacts = contacts;
+        this.problems = problems;
     }
 
     @Override
@@ -44,7 +46,7 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+            problems.write(response, HttpStatus.UNAUTHORIZED,
                     "Send the device token as 'Authorization: Bearer <token>'.");
             return;
         }
@@ -53,27 +55,27 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
         try {
             device = token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : directory.byToken(token);
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.isUnavailable(e)) {
+            if (!ProblemResponses.isDatabaseUnavailable(e)) {
                 throw e;
             }
-            DeviceApiErrors.writeUnavailable(response);
+            problems.writeDatabaseUnavailable(response);
             return;
         }
         if (device.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "The device token is not known.");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "The device token is not known.");
             return;
         }
         DeviceIdentity identity = device.get();
         if (identity.status() != DeviceStatus.ACTIVE) {
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, identity.status() == DeviceStatus.REVOKED
+            problems.write(response, HttpStatus.FORBIDDEN, identity.status() == DeviceStatus.REVOKED
                     ? "This device was revoked; it needs a new registration."
                     : "This device is disabled; an administrator can enable it again.");
             return;
         }
         if (!identity.placeActive()) {
             // a closed gate or venue takes no verdicts: they would count for a place nobody watches
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The gate or venue of this device is"
+            problems.write(response, HttpStatus.FORBIDDEN, "The gate or venue of this device is"
                     + " deactivated; an administrator can activate it again. Keep the verdicts until then.");
             return;
         }
@@ -89,11 +91,11 @@ final class DeviceTokenFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.resetBuffer();
-            if (DatabaseFailures.isUnavailable(e)) {
-                DeviceApiErrors.writeUnavailable(response);
+            if (ProblemResponses.isDatabaseUnavailable(e)) {
+                problems.writeDatabaseUnavailable(response);
             } else {
                 logger.error("Device API request failed", e);
-                ProblemResponses.write(response, HttpStatus.INTERNAL_SERVER_ERROR,
+                problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR,
                         "The server failed to handle this request; nothing of it was stored. Retry later.");
             }
         } finally {

@@ -1,7 +1,7 @@
 package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.gateboard.verdict.internal.DeviceContacts;
+import org.gateboard.verdict.DeviceContacts;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;

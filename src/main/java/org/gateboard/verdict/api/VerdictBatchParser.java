@@ -23,7 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Field-by-field validation of the items of {@code POST /api/v1/verdicts}. Each item is checked on its own
+ * Hand-written where docs/performance.md shows it pays: reading and validating are a quarter of the 15 µs of
+ * CPU a verdict costs at 10,000 verdicts/s, and java.time's general parser was a visible share of a request
+ * until {@link Instants} replaced it.
+ *
+ * <p>Field-by-field validation of the items of {@code POST /api/v1/verdicts}. Each item is checked on its own
  * and every problem is reported (not only the first), so a device integrator can fix them all at once.
  * Messages quote the field name and never the value of a personal field.
  */

@@ -11,31 +11,34 @@ import java.util.function.Supplier;
 
 /**
  * Numbers this node's committed batches and lets a reader of the tallies tell which numbers its snapshot
- * holds. A batch's transaction and the taking of its number happen under the shared side of a lock; a
- * snapshot is opened, and the last number read, under the exclusive side. So every batch numbered up to
- * that last number committed before the snapshot (it is in it) and every later number committed after
- * (it is not). Waiting for the exclusive side stalls new batches only for as long as the ones in flight
- * take, once per recount.
+ * holds. A batch's transaction, which takes its number ({@link #next()}) before it commits, runs under the
+ * shared side of a lock; a snapshot is opened, and the last number read, under the exclusive side. So every
+ * batch numbered up to that last number committed before the snapshot (it is in it) and every later number
+ * commits after (it is not). A batch rolled back leaves a gap in the numbers, which nobody minds. Waiting
+ * for the exclusive side stalls new batches only for as long as the ones in flight take, once per recount.
  */
 @Component
 public class CommitOrder {
 
-    /** What a batch's work returned, and the batch's number (0 when it stored nothing new). */
-    public record Numbered<T>(T result, long sequence) {
-    }
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong last = new AtomicLong();
 
-    /** Runs a batch's transaction; numbers it when {@code stored} says it stored something. */
-    <T> Numbered<T> commit(Supplier<T> transaction, java.util.function.Predicate<T> stored) {
+    /** Runs a batch's transaction (commit included); inside it, {@link #next()} numbers the batch. */
+    <T> T commit(Supplier<T> transaction) {
         lock.readLock().lock();
         try {
-            T result = transaction.get();
-            return new Numbered<>(result, stored.test(result) ? last.incrementAndGet() : 0);
+            return transaction.get();
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The number of the batch whose transaction is running on this thread (inside {@link #commit}). */
+    long next() {
+        if (lock.getReadHoldCount() == 0) {
+            throw new IllegalStateException("A batch is numbered only inside its transaction");
+        }
+        return last.incrementAndGet();
     }
 
     /**

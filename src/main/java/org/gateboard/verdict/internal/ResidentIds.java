@@ -47,18 +47,16 @@ public class ResidentIds {
         if (number == null || number.length() != 18) {
             return false;
         }
-        int sum = 0;
         for (int i = 0; i < 17; i++) {
             char c = number.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
-            sum += (c - '0') * WEIGHTS[i];
         }
-        return Character.toUpperCase(number.charAt(17)) == CHECK[sum % 11];
+        return Character.toUpperCase(number.charAt(17)) == checkCharacter(number);
     }
 
-    /** The check character for 17 digits; for the simulator and tests, which need valid numbers. */
+    /** The check character for the first 17 digits (which the caller has checked are digits). */
     public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {

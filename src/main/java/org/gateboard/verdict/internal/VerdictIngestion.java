@@ -7,6 +7,7 @@ import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,8 +23,9 @@ import java.util.UUID;
 
 /**
  * Stores a device's validated verdicts: re-checks each against the policy version it names, keeps only a
- * mask and a keyed hash of ID numbers, inserts the batch in one statement, then (after the commit)
- * announces the verdicts that were new.
+ * mask and a keyed hash of ID numbers, inserts the batch in one statement and, in the same transaction,
+ * publishes {@link VerdictsStored} with the verdicts that were new. Listeners receive it once the batch has
+ * committed, never for a batch rolled back: they use {@code @ApplicationModuleListener}.
  */
 @Service
 public class VerdictIngestion {
@@ -32,7 +34,7 @@ public class VerdictIngestion {
      * What happened to a request's valid verdicts. {@code clashed}: ids another device already stored; those
      * items were not stored and are neither accepted nor duplicates (the caller reports them as rejected).
      */
-    public record Outcome(int accepted, int duplicates, Set<UUID> clashed) {
+    public record Receipt(int accepted, int duplicates, Set<UUID> clashed) {
     }
 
     private final PolicyService policies;
@@ -41,13 +43,13 @@ public class VerdictIngestion {
 
     private final VerdictStore store;
     private final CommitOrder order;
-    private final EventRelay events;
+    private final ApplicationEventPublisher events;
     private final IngestionMetrics metrics;
     private final VerdictIdClashes clashes;
     private final Clock clock;
 
     VerdictIngestion(VerdictStore store, CommitOrder order, PolicyService policies, ResidentIds residentIds,
-                     EventRelay events, IngestionMetrics metrics, VerdictIdClashes clashes, Clock clock) {
+                     ApplicationEventPublisher events, IngestionMetrics metrics, VerdictIdClashes clashes, Clock clock) {
         this.store = store;
         this.order = order;
         this.clashes = clashes;
@@ -63,7 +65,7 @@ public class VerdictIngestion {
      * {@link org.springframework.dao.DataAccessException} when the database cannot take them: then nothing
      * of this request was stored. Once they are committed it returns normally, whatever fails after.
      */
-    public Outcome ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
+    public Receipt ingest(DeviceIdentity device, List<IncomingVerdict> verdicts, int rejected) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<VerdictRow> rows = new ArrayList<>(verdicts.size());
         Set<UUID> seen = new HashSet<>(verdicts.size() * 2);
@@ -75,51 +77,49 @@ public class VerdictIngestion {
         }
         // a fixed order on the unique key keeps concurrent overlapping batches from deadlocking
         rows.sort(Comparator.comparing(r -> r.verdict().id()));
-        CommitOrder.Numbered<VerdictStore.Inserted> committed = order.commit(
-                () -> store.insertNew(rows, device.deviceId()), s -> !s.ids().isEmpty());
-        Set<UUID> inserted = committed.result().ids();
+        VerdictStore.Inserted committed = order.commit(
+                () -> store.insertNew(rows, device.deviceId(), ids -> announce(rows, ids)));
+        Set<UUID> inserted = committed.ids();
         // the idempotency key is global: an id stored by another device is not this device's verdict
-        Map<UUID, Long> others = committed.result().storedByOthers();
+        Map<UUID, Long> others = committed.storedByOthers();
         int clashedItems = 0;
         if (!others.isEmpty()) {
             for (IncomingVerdict v : verdicts) {
                 clashedItems += others.containsKey(v.id()) ? 1 : 0;
             }
         }
-        Outcome outcome = new Outcome(inserted.size(), verdicts.size() - inserted.size() - clashedItems,
+        Receipt receipt = new Receipt(inserted.size(), verdicts.size() - inserted.size() - clashedItems,
                 others.keySet());
-        afterCommit(device, rows, committed, outcome, rejected + clashedItems, receivedAt);
-        return outcome;
+        afterCommit(device, committed, receipt, rejected + clashedItems, receivedAt);
+        return receipt;
     }
 
     /**
-     * Counts and announces a committed batch. Nothing here may fail the request: the verdicts are stored,
-     * and an error answer would tell the device otherwise (it would send them again, as duplicates). A
-     * failure loses only the event, which the live counts recover from the database.
+     * Publishes the batch's new verdicts, numbered in commit order ({@link CommitOrder}), inside its
+     * transaction: one event per batch, however many verdicts it holds.
      */
-    private void afterCommit(DeviceIdentity device, List<VerdictRow> rows,
-                             CommitOrder.Numbered<VerdictStore.Inserted> committed, Outcome outcome, int rejected,
-                             Instant receivedAt) {
-        Set<UUID> inserted = committed.result().ids();
-        if (!committed.result().storedByOthers().isEmpty()) {
-            clashes.record(device, committed.result().storedByOthers(), receivedAt);
-        }
-        try {
-            if (!inserted.isEmpty()) {
-                List<StoredVerdict> stored = new ArrayList<>(inserted.size());
-                for (VerdictRow r : rows) {
-                    if (inserted.contains(r.verdict().id())) {
-                        stored.add(stored(r));
-                    }
-                }
-                events.publish(new VerdictsStored(committed.sequence(), List.copyOf(stored)));
+    private void announce(List<VerdictRow> rows, Set<UUID> inserted) {
+        List<StoredVerdict> stored = new ArrayList<>(inserted.size());
+        for (VerdictRow r : rows) {
+            if (inserted.contains(r.verdict().id())) {
+                stored.add(stored(r));
             }
-        } catch (RuntimeException e) {
-            log.warn("Verdicts stored but not announced; the live counts recount them", e);
-            events.lost();
+        }
+        events.publishEvent(new VerdictsStored(order.next(), List.copyOf(stored)));
+    }
+
+    /**
+     * Records what a committed batch clashed with and counts it. Nothing here may fail the request: the
+     * verdicts are stored, and an error answer would tell the device otherwise (it would send them again, as
+     * duplicates).
+     */
+    private void afterCommit(DeviceIdentity device, VerdictStore.Inserted committed, Receipt receipt, int rejected,
+                             Instant receivedAt) {
+        if (!committed.storedByOthers().isEmpty()) {
+            clashes.record(device, committed.storedByOthers(), receivedAt);
         }
         try {
-            metrics.record(device.venueId(), outcome.accepted(), outcome.duplicates(), rejected);
+            metrics.record(device.venueId(), receipt.accepted(), receipt.duplicates(), rejected);
         } catch (RuntimeException e) {
             log.warn("Verdicts stored but not counted in the metrics", e);
         }

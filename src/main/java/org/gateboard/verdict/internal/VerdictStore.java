@@ -3,6 +3,7 @@ package org.gateboard.verdict.internal;
 import org.gateboard.verdict.RefusalReason;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * Writes verdicts. A request's new verdicts go in with one multi-row {@code INSERT IGNORE ... RETURNING}:
  * the unique key on the device's UUID makes a verdict that is already stored (or being stored by a
  * concurrent retry) be skipped, and {@code RETURNING} names exactly the rows this statement inserted. Those
- * rows, and only those, are then added to the tallies ({@link TallyWriter}) in the same transaction: two
- * statements, one commit, one log flush. No per-row queries.
+ * rows, and only those, are then added to the tallies ({@link TallyWriter}) and announced in the same
+ * transaction: two statements, one commit, one log flush. No per-row queries.
  *
  * <p>{@code IGNORE} also turns bad values into warnings, so rows must be fully validated before they get
  * here: the only row it may skip is a duplicate.
@@ -41,7 +43,12 @@ class VerdictStore {
             + " person_name, id_number_masked, id_number_hash, check_ms, policy_version, non_conforming,"
             + " non_conformance";
     private static final int COLUMN_COUNT = 22;
-    private static final int DEADLOCK_RETRIES = 3;
+    /**
+     * Two retries of overlapping batches can deadlock on the unique key; InnoDB rolled the loser's transaction
+     * back whole, so running it again at once is safe. Three attempts in all, then the error goes to the caller.
+     */
+    private static final RetryTemplate DEADLOCK_RETRY = RetryTemplate.builder().maxAttempts(3).noBackoff()
+            .retryOn(PessimisticLockingFailureException.class).build();
 
     private final JdbcTemplate jdbc;
     private final TallyWriter tallies;
@@ -62,39 +69,34 @@ class VerdictStore {
     }
 
     /**
-     * Inserts the rows that are not stored yet, counts them into the tallies, finds which of the others
-     * another device stored, commits, and answers both. The look-up runs inside the transaction, so once the
-     * batch is committed nothing is left that could fail the request. Rows must have distinct ids.
+     * Inserts the rows that are not stored yet, counts them into the tallies, hands the ids inserted (when
+     * there are any) to {@code announce}, finds which of the others another device stored, commits, and
+     * answers both. All of that runs inside the transaction, so once the batch is committed nothing is left
+     * that could fail the request. After a deadlock the whole transaction runs again, {@code announce}
+     * included. Rows must have distinct ids.
      */
-    Inserted insertNew(List<VerdictRow> rows, long deviceId) {
+    Inserted insertNew(List<VerdictRow> rows, long deviceId, Consumer<Set<UUID>> announce) {
         if (rows.isEmpty()) {
             return new Inserted(Set.of(), Map.of());
         }
         if (rows.size() > MAX_ROWS) {
             throw new IllegalArgumentException("At most " + MAX_ROWS + " rows per statement");
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> {
-                    Set<UUID> inserted = insert(rows);
-                    tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
-                    Map<UUID, Long> others = Map.of();
-                    if (inserted.size() < rows.size()) {
-                        // only asked when a batch had duplicates, so the common request pays nothing for it
-                        List<UUID> notInserted = rows.stream().map(r -> r.verdict().id())
-                                .filter(id -> !inserted.contains(id)).toList();
-                        others = storedByOthers(notInserted, deviceId);
-                    }
-                    return new Inserted(inserted, others);
-                });
-            } catch (PessimisticLockingFailureException e) {
-                // two retries of overlapping batches can deadlock on the unique key; the transaction was
-                // rolled back whole, so running it again is safe
-                if (attempt >= DEADLOCK_RETRIES) {
-                    throw e;
-                }
+        return DEADLOCK_RETRY.execute(attempt -> tx.execute(status -> {
+            Set<UUID> inserted = insert(rows);
+            tallies.add(rows.stream().filter(r -> inserted.contains(r.verdict().id())).toList());
+            if (!inserted.isEmpty()) {
+                announce.accept(inserted);
             }
-        }
+            Map<UUID, Long> others = Map.of();
+            if (inserted.size() < rows.size()) {
+                // only asked when a batch had duplicates, so the common request pays nothing for it
+                List<UUID> notInserted = rows.stream().map(r -> r.verdict().id())
+                        .filter(id -> !inserted.contains(id)).toList();
+                others = storedByOthers(notInserted, deviceId);
+            }
+            return new Inserted(inserted, others);
+        }));
     }
 
     /** Of the given ids (already stored), those a device other than {@code deviceId} stored, each with that device. */

@@ -55,7 +55,6 @@ class StatsApiTest extends DatabaseTest {
                 refused(v, 0, Instant.now(), PersonRole.EXPERT, RefusalReason.FEVER)));
         var day = live.today().minusDays(400 + System.nanoTime() % 300);
         fixture.insertOnly(List.of(admitted(v, 0, day.atTime(8, 0).atZone(venueZone).toInstant(), PersonRole.AGENT, null)));
-        live.refreshRegistry();
         String me = "$[?(@.code == '" + v.venue().code() + "')]";
 
         mvc.perform(get("/api/v1/stats/venues").with(httpBasic("official", "official123")))

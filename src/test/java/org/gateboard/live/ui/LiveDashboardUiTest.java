@@ -11,6 +11,8 @@ import com.vaadin.flow.router.NotFoundException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.ui.GbChart;
 import org.gateboard.base.ui.GbTable;
+import org.gateboard.base.ui.GbTables;
+import org.gateboard.live.LivePushes;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.testsupport.UiTest;
 import org.gateboard.testsupport.VerdictFixture;
@@ -29,6 +31,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,10 +49,12 @@ class LiveDashboardUiTest extends UiTest {
     ZoneId venueZone;
 
     VerdictFixture fixture;
+    LivePushes pushes;
 
     @BeforeEach
     void fixture() {
         fixture = new VerdictFixture(context);
+        pushes = new LivePushes(context);
     }
 
     /** Three admitted (two timed) and two refused at gate 1, one admitted at gate 2, all just now. */
@@ -62,8 +68,23 @@ class LiveDashboardUiTest extends UiTest {
                 refused(v, 0, now, PersonRole.BIDDER, RefusalReason.CODE_RED),
                 refused(v, 0, now, PersonRole.AGENT, RefusalReason.FEVER, RefusalReason.NO_MASK),
                 admitted(v, 1, now, PersonRole.TENDERER, 30.0)));
-        live.refreshRegistry();
         return v;
+    }
+
+    /**
+     * Runs push rounds on this thread until the view shows {@code expected} (at most 10 s): the timer's own
+     * round may take a change first and hand its push to the view a moment later.
+     */
+    private static void shownAfterPushes(Runnable round, Supplier<String> shown, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        round.run();
+        MockVaadin.clientRoundtrip();
+        while (!expected.equals(shown.get()) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000_000);
+            round.run();
+            MockVaadin.clientRoundtrip();
+        }
+        assertThat(shown.get()).isEqualTo(expected);
     }
 
     private static void open(String path, String query) {
@@ -80,7 +101,7 @@ class LiveDashboardUiTest extends UiTest {
 
     /** The value beside a (translated) label in a list of figures, as shown. */
     private static String figure(String tableId, String labelKey) {
-        List<String> row = LocatorJ._get(GbTable.class, spec -> spec.withId(tableId)).row(t(labelKey));
+        List<String> row = GbTables.row(LocatorJ._get(GbTable.class, spec -> spec.withId(tableId)), t(labelKey));
         assertThat(row).as("a row labelled %s in %s", t(labelKey), tableId).hasSize(2);
         return row.get(1);
     }
@@ -90,7 +111,7 @@ class LiveDashboardUiTest extends UiTest {
     }
 
     private static String reason(RefusalReason reason) {
-        return figure("by-reason", "live.reason." + reason.name());
+        return figure("by-reason", "verdict.reason." + reason.name());
     }
 
     @Test
@@ -126,11 +147,11 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(text("live-indicator")).isEqualTo("● 实时");
 
         RoleTable roles = LocatorJ._get(RoleTable.class);
-        assertThat(roles.getHeaders()).containsExactly("人员类别", "准入", "拒绝");
-        assertThat(roles.row("投标人")).containsExactly("投标人", "2", "1");
-        assertThat(roles.row(t("live.role.AGENT"))).containsExactly(t("live.role.AGENT"), "0", "1");
-        assertThat(roles.row(t("live.role.EXPERT"))).containsExactly(t("live.role.EXPERT"), "1", "0");
-        assertThat(roles.row(t("live.role.TENDERER"))).containsExactly(t("live.role.TENDERER"), "1", "0");
+        assertThat(GbTables.headers(roles)).containsExactly("人员类别", "准入", "拒绝");
+        assertThat(GbTables.row(roles, "投标人")).containsExactly("投标人", "2", "1");
+        assertThat(GbTables.row(roles, t("verdict.role.AGENT"))).containsExactly(t("verdict.role.AGENT"), "0", "1");
+        assertThat(GbTables.row(roles, t("verdict.role.EXPERT"))).containsExactly(t("verdict.role.EXPERT"), "1", "0");
+        assertThat(GbTables.row(roles, t("verdict.role.TENDERER"))).containsExactly(t("verdict.role.TENDERER"), "1", "0");
 
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getLabels()).hasSize(24).first().isEqualTo("00时");
@@ -139,8 +160,8 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(chart.getDatasets().get(1).data().get(hour).longValue()).isEqualTo(2);
 
         GateTable gates = LocatorJ._get(GateTable.class);
-        assertThat(gates.getHeaders()).hasSize(7);
-        List<List<GbTable.Cell>> gateRows = gates.getRows();
+        assertThat(GbTables.headers(gates)).hasSize(7);
+        List<List<GbTable.Cell>> gateRows = GbTables.rows(gates);
         assertThat(gateRows).hasSize(2);
         assertThat(gateRows.get(0).get(0).text()).startsWith("G1 ");
         assertThat(gateRows).extracting(r -> r.get(1).text(), r -> r.get(2).text(), r -> r.get(4).text())
@@ -149,7 +170,7 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(gateRows).allSatisfy(r -> assertThat(r.get(6)).isEqualTo(GbTable.Cell.badge("离线", "error")));
 
         DeviceTable devices = LocatorJ._get(DeviceTable.class);
-        assertThat(devices.getRows()).hasSize(2)
+        assertThat(GbTables.rows(devices)).hasSize(2)
                 .allSatisfy(r -> assertThat(r.get(2)).isEqualTo(GbTable.Cell.badge("离线", "error")));
     }
 
@@ -162,7 +183,7 @@ class LiveDashboardUiTest extends UiTest {
 
         assertThat(text("live-indicator")).isEqualTo("● Live");
         assertThat(reason(RefusalReason.FEVER)).isEqualTo("1");
-        assertThat(LocatorJ._get(RoleTable.class).getHeaders()).containsExactly("Role", "Admitted", "Refused");
+        assertThat(GbTables.headers(LocatorJ._get(RoleTable.class))).containsExactly("Role", "Admitted", "Refused");
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getLabels()).hasSize(24).startsWith("00:00", "01:00").endsWith("23:00");
         assertThat(chart.getDatasets()).extracting(GbChart.Dataset::label).containsExactly("Admitted", "Refused");
@@ -180,10 +201,7 @@ class LiveDashboardUiTest extends UiTest {
 
         clock.advance(Duration.between(clock.instant(), first.plusDays(1).atTime(0, 0, 30).atZone(venueZone)));
         fixture.store(List.of(admitted(v, 0, clock.instant(), PersonRole.BIDDER, 9.0)));
-        live.flushUpdates();
-        MockVaadin.clientRoundtrip();
-
-        assertThat(card(code, "live.admitted")).as("only the new day's verdict").isEqualTo("1");
+        shownAfterPushes(pushes::flush, () -> card(code, "live.admitted"), "1");
         assertThat(LocatorJ._get(DatePicker.class, spec -> spec.withId("overview-date")).getValue())
                 .isEqualTo(first.plusDays(1));
         LocatorJ._click(LocatorJ._get(Div.class, spec -> spec.withId("venue-card-" + code)));
@@ -191,10 +209,9 @@ class LiveDashboardUiTest extends UiTest {
         assertThat(text("total-admitted")).isEqualTo("1");
 
         clock.advance(Duration.ofDays(1));
-        live.refreshViews();
-        MockVaadin.clientRoundtrip();
-        assertThat(LocatorJ._get(DatePicker.class, spec -> spec.withId("venue-date")).getValue())
-                .isEqualTo(first.plusDays(2));
+        shownAfterPushes(pushes::refreshAll,
+                () -> String.valueOf(LocatorJ._get(DatePicker.class, spec -> spec.withId("venue-date")).getValue()),
+                first.plusDays(2).toString());
         assertThat(text("total-admitted")).isEqualTo("0");
     }
 
@@ -207,21 +224,21 @@ class LiveDashboardUiTest extends UiTest {
                 admitted(v, 0, nine, PersonRole.SUPERVISOR, 12.0),
                 refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.PHOTOLESS_WITHOUT_ID),
                 refused(v, 0, nine.plus(2, ChronoUnit.HOURS), PersonRole.BIDDER, RefusalReason.NO_CODE)));
-        live.refreshRegistry();
         login("official", "official123");
-        int subscribers = live.subscriberCount();
+        int subscribers = pushes.subscribers();
 
         open("venues/" + v.id(), "date=" + day);
 
         assertThat(text("total-admitted")).isEqualTo("1");
         assertThat(text("total-refused")).isEqualTo("2");
         assertThat(reason(RefusalReason.PHOTOLESS_WITHOUT_ID)).isEqualTo("1");
-        assertThat(LocatorJ._get(GateTable.class).getHeaders()).as("a past day has no live gate columns").hasSize(3);
+        assertThat(GbTables.headers(LocatorJ._get(GateTable.class))).as("a past day has no live gate columns")
+                .hasSize(3);
         assertThat(text("live-indicator")).isEqualTo("历史数据");
         GbChart chart = LocatorJ._get(GbChart.class);
         assertThat(chart.getDatasets().get(0).data().get(9).longValue()).isEqualTo(1);
         assertThat(chart.getDatasets().get(1).data().get(11).longValue()).isEqualTo(2);
-        assertThat(live.subscriberCount()).as("a past day needs no live updates").isEqualTo(subscribers);
+        assertThat(pushes.subscribers()).as("a past day needs no live updates").isEqualTo(subscribers);
 
         open("", "date=" + day);
         assertThat(card(v.venue().code(), "live.admitted")).isEqualTo("1");
@@ -266,10 +283,7 @@ class LiveDashboardUiTest extends UiTest {
         fixture.store(List.of(admitted(v, 1, Instant.now(), PersonRole.BIDDER, 8.0),
                 refused(v, 1, Instant.now(), PersonRole.BIDDER, RefusalReason.CODE_YELLOW)));
         assertThat(text("total-admitted")).as("nothing before the coalescing round").isEqualTo("4");
-        live.flushUpdates();
-        MockVaadin.clientRoundtrip();
-
-        assertThat(text("total-admitted")).isEqualTo("5");
+        shownAfterPushes(pushes::flush, () -> text("total-admitted"), "5");
         assertThat(text("total-refused")).isEqualTo("3");
         assertThat(reason(RefusalReason.CODE_YELLOW)).isEqualTo("1");
         GbChart chart = LocatorJ._get(GbChart.class);
@@ -277,9 +291,7 @@ class LiveDashboardUiTest extends UiTest {
 
         navigate("");
         fixture.store(List.of(refused(v, 0, Instant.now(), PersonRole.OTHER, RefusalReason.NO_MASK)));
-        live.flushUpdates();
-        MockVaadin.clientRoundtrip();
-        assertThat(card(v.venue().code(), "live.refused")).isEqualTo("4");
+        shownAfterPushes(pushes::flush, () -> card(v.venue().code(), "live.refused"), "4");
     }
 
     @Test
@@ -288,23 +300,23 @@ class LiveDashboardUiTest extends UiTest {
         login("admin", "admin123");
         String past = "date=" + live.today().minusDays(1);
         open("venues/" + v.id(), past);
-        int baseline = live.subscriberCount();
+        int baseline = pushes.subscribers();
 
         for (int i = 0; i < 50; i++) {
             navigate("venues/" + v.id());
             navigate("");
         }
-        assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
+        assertThat(pushes.subscribers()).isEqualTo(baseline + 1);
         navigate("venues/" + v.id());
         VenueView view = LocatorJ._get(VenueView.class);
         var parent = view.getElement().getParent();
         for (int i = 0; i < 2000; i++) {
             view.getElement().removeFromParent();
-            assertThat(live.subscriberCount()).isEqualTo(baseline);
+            assertThat(pushes.subscribers()).isEqualTo(baseline);
             parent.appendChild(view.getElement());
         }
-        assertThat(live.subscriberCount()).isEqualTo(baseline + 1);
+        assertThat(pushes.subscribers()).isEqualTo(baseline + 1);
         open("venues/" + v.id(), past);
-        assertThat(live.subscriberCount()).isEqualTo(baseline);
+        assertThat(pushes.subscribers()).isEqualTo(baseline);
     }
 }

@@ -11,7 +11,7 @@ import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.policy.PolicyChange;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.UiTest;

@@ -2,6 +2,8 @@ package org.gateboard.refusal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.PersonalVerdicts.Person;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The refusal API over real HTTP with HTTP Basic, as a supervision system's script uses it. */
 class RefusalApiHttpTest extends HttpTest {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -116,6 +121,68 @@ class RefusalApiHttpTest extends HttpTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines()).hasSize(2);
+    }
+
+    @Test
+    void theExportIsXlsxWhenTheRequestAcceptsIt() throws Exception {
+        UUID id = verdicts.refused(venue, at, PersonalVerdicts.newPerson("张三"), RefusalReason.FEVER);
+        String body = "{\"venueCode\":\"" + venue.venue().code() + "\"}";
+
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(request("POST", "/api/v1/refusals/export",
+                        "official:official123", body), (n, v) -> true).header("Accept", XLSX).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .contains("refusals.xlsx"));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(1).getCellText(0)).isEqualTo(id.toString());
+            assertThat(rows.get(1).getCellText(10)).isEqualTo("张三");
+        }
+
+        // CSV stays the default, and wins when the client prefers it
+        for (String accept : List.of("*/*", "text/csv, " + XLSX + ";q=0.5", "application/json")) {
+            HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(request("POST", "/api/v1/refusals/export",
+                            "official:official123", body), (n, v) -> true).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(csv.statusCode()).as(accept).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).as(accept)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        }
+        // a bad filter is still problem details, whatever the client accepts
+        HttpResponse<String> unknownVenue = http.send(HttpRequest.newBuilder(request("POST",
+                        "/api/v1/refusals/export", "official:official123", "{\"venueCode\":\"NO-SUCH-VENUE\"}"),
+                (n, v) -> true).header("Accept", XLSX).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownVenue.statusCode()).isEqualTo(404);
+        assertThat(unknownVenue.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theEvidenceSheetIsAPdfForWhoMaySeeTheRefusalAndProblemDetailsOtherwise() throws Exception {
+        UUID id = verdicts.refused(venue, at, PersonalVerdicts.newPerson("张三"), RefusalReason.FEVER);
+
+        HttpResponse<byte[]> pdf = http.send(request("GET", "/api/v1/refusals/" + id + "/evidence",
+                "official:official123", null), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment").contains("refusal-" + id + ".pdf"));
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        HttpResponse<String> unknown = send("GET", "/api/v1/refusals/" + UUID.randomUUID() + "/evidence",
+                "official:official123", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // a refusal at a venue the demo manager does not manage is answered as if it did not exist
+        HttpResponse<String> notTheirs = send("GET", "/api/v1/refusals/" + id + "/evidence", "manager:manager123", null);
+        assertThat(notTheirs.statusCode()).isEqualTo(404);
+        assertThat(notTheirs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(send("GET", "/api/v1/refusals/not-a-uuid/evidence", "official:official123", null).statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/api/v1/refusals/" + id + "/evidence", "admin:admin123", null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test

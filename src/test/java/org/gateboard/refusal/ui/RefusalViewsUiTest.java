@@ -3,7 +3,8 @@ package org.gateboard.refusal.ui;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import org.gateboard.security.Role;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.PersonalVerdicts;
@@ -12,9 +13,11 @@ import org.gateboard.testsupport.UiTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.refusal.Disposition;
+import org.gateboard.refusal.ExportFormat;
 import org.gateboard.refusal.QueueEntry;
 import org.gateboard.refusal.RefusalItem;
 import org.gateboard.verdict.RefusalReason;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,7 @@ import java.util.UUID;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The refusal views in Chinese (the default), as an official, a manager and an admin. */
@@ -125,6 +129,9 @@ class RefusalViewsUiTest extends UiTest {
         RefusalDetailView detail = _get(RefusalDetailView.class);
         assertThat(detail.factText("name")).isEqualTo("张*");
         assertThat(detail.save.isAttached()).isFalse();
+        assertThat(detail.evidence.isAttached()).isTrue();
+        assertThat(detail.evidence.getElement().getTextRecursively()).isEqualTo("证据表（PDF）");
+        assertThat(new String(detail.evidencePdf(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         navigate("refusals/" + theirs);
         assertThat(_find(RefusalDetailView.class)).isEmpty();
@@ -139,8 +146,12 @@ class RefusalViewsUiTest extends UiTest {
         RefusalsView view = _get(RefusalsView.class);
         view.filters.venue.setValue(venue.venue());
         _click(view.search);
-        List<RefusalItem> items = GridKt._fetch(view.grid, 0, 10);
-        items.forEach(view.grid::select);
+        assertThat(view.bulk.isEnabled()).isFalse();
+        for (int row = 0; row < GridKt._size(view.grid); row++) {
+            Checkbox box = (Checkbox) GridKt._getCellComponent(view.grid, row, "select");
+            assertThat(box.getAriaLabel()).get(InstanceOfAssertFactories.STRING).startsWith("选择 ");
+            _setValue(box, true);
+        }
 
         _click(view.bulk);
         BulkDialog dialog = _get(BulkDialog.class);
@@ -173,6 +184,13 @@ class RefusalViewsUiTest extends UiTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("\uFEFFverdictId,").contains("张三");
         assertThat(view.progressText.getText()).isEqualTo("已导出 2 行");
         assertThat(view.progress.getValue()).isEqualTo(1.0);
+
+        view.exportFormat.setValue(ExportFormat.XLSX);
+        assertThat(view.exportFormat()).isEqualTo(ExportFormat.XLSX);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        assertThat(view.exportTo(view.filters.search(), view.exportFormat(), xlsx, UI.getCurrent())).isEqualTo(2);
+        // an XLSX file is a ZIP archive
+        assertThat(xlsx.toByteArray()).startsWith('P', 'K');
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
-import org.gateboard.security.Role;
+import org.gateboard.base.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,14 @@
 package org.gateboard.verdict.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gateboard.testsupport.AsyncListeners;
+import org.gateboard.testsupport.VerdictEventsProbe;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,33 +30,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryAndEventsTest extends DeviceApiTestSupport {
 
     @Autowired
-    private ConfigurableApplicationContext context;
+    private VerdictEventsProbe probe;
     @Autowired
-    private ApplicationEventMulticaster multicaster;
+    private AsyncListeners listeners;
 
     /** What a listener saw: the event, on which thread, and how many of its verdicts were committed then. */
     record Seen(VerdictsStored event, String thread, int visibleInDatabase) {
     }
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private ApplicationListener<PayloadApplicationEvent<VerdictsStored>> listener;
+    private Runnable stopWatching;
 
     @BeforeEach
     void listen() {
-        listener = e -> {
-            List<StoredVerdict> verdicts = e.getPayload().verdicts();
+        stopWatching = probe.watch(event -> {
             int visible = 0;
-            for (StoredVerdict v : verdicts) {
+            for (StoredVerdict v : event.verdicts()) {
                 visible += storedCount(v.id().toString());
             }
-            seen.add(new Seen(e.getPayload(), Thread.currentThread().getName(), visible));
-        };
-        context.addApplicationListener(listener);
+            seen.add(new Seen(event, Thread.currentThread().getName(), visible));
+        });
     }
 
     @AfterEach
     void stopListening() {
-        multicaster.removeApplicationListener(listener);
+        stopWatching.run();
     }
 
     @Test
@@ -122,9 +119,9 @@ class RetryAndEventsTest extends DeviceApiTestSupport {
         assertThat(tree(pushVerdicts(device, second)).get("accepted").asInt()).isEqualTo(3);
         pushVerdicts(device, first); // only duplicates: no event
 
-        List<Seen> mine = awaitEvents(device, 2);
-        Thread.sleep(300);
-        mine = eventsOf(device);
+        listeners.awaitIdle();
+        List<Seen> mine = eventsOf(device).stream()
+                .sorted(Comparator.comparingLong(s -> s.event().sequence())).toList();
         assertThat(mine).hasSize(2);
         Set<UUID> firstIds = ids(first);
         assertThat(mine.get(0).event().verdicts()).extracting(StoredVerdict::id).containsExactlyInAnyOrderElementsOf(firstIds);
@@ -152,13 +149,6 @@ class RetryAndEventsTest extends DeviceApiTestSupport {
         return seen.stream().filter(s -> s.event().verdicts().get(0).deviceId() == device.deviceId()).toList();
     }
 
-    private List<Seen> awaitEvents(TestDevice device, int n) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (eventsOf(device).size() < n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        return eventsOf(device);
-    }
 
     private void awaitStored(TestDevice device, int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
