@@ -21,7 +21,7 @@ class ScheduledJobsTest {
 
     private static final List<String> PER_NODE = List.of(
             // writes the device contacts this node has seen since its last flush
-            "org.gateboard.verdict.internal.DeviceContacts.flush");
+            "org.gateboard.verdict.DeviceContacts.flush");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
