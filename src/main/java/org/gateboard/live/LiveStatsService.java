@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import org.gateboard.base.Caches;
 import org.gateboard.base.Role;
 import org.gateboard.base.UserFacingException;
+import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.security.VenueAccess;
 import org.gateboard.venue.Venue;
 import org.gateboard.verdict.VerdictTallies;
@@ -166,7 +167,9 @@ public class LiveStatsService {
         List<Long> venueIds = registry.get().venues().stream().map(Venue::id).toList();
         Instant start = day.atStartOfDay(zone).toInstant();
         Map<Long, DayCounts> counts = new HashMap<>();
-        for (VerdictTally t : tallies.between(venueIds, start, day.plusDays(1).atStartOfDay(zone).toInstant())) {
+        // a past day's tallies no longer change but for a late backlog: the replica may answer (never today's)
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        for (VerdictTally t : ReplicaReads.read(() -> tallies.between(venueIds, start, end))) {
             counts.computeIfAbsent(t.venueId(), id -> new DayCounts())
                     .add(t, (int) ((t.periodStart().toEpochMilli() - start.toEpochMilli()) / 3_600_000L));
         }

@@ -2,6 +2,7 @@ package org.gateboard.policy;
 
 import org.gateboard.base.RuleViolationException;
 import org.gateboard.base.UnknownRecordException;
+import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,8 @@ public class PolicyWhatIf {
                     ? store.venueChangeAt(v.id(), now).map(own -> draft.strictestWith(own.params())).orElse(draft)
                     : baselineNow.strictestWith(draft));
         }
-        List<DayProfileRow> rows = profiles.getObject().dayProfile(day, drafts.keySet());
+        // the day's verdicts, a heavy read that may lag a little: the replica's, when there is one
+        List<DayProfileRow> rows = ReplicaReads.read(() -> profiles.getObject().dayProfile(day, drafts.keySet()));
         return evaluate(day, affected, drafts, rows);
     }
 

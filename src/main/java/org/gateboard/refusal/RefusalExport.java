@@ -3,6 +3,7 @@ package org.gateboard.refusal;
 import jakarta.annotation.security.RolesAllowed;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Role;
+import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.refusal.internal.ReviewStore;
 import org.gateboard.refusal.internal.Scope;
 import org.gateboard.refusal.internal.Searcher;
@@ -65,9 +66,28 @@ public class RefusalExport {
         long[] written = {0};
         RefusalService.Codes codes = new RefusalService.Codes();
         try {
+            // a heavy read the replica may answer; the audit entry and the look below are written to the primary
+            ReplicaReads.run(() -> write(search.reviewStatus(), filter, format, out, codes, written, progress));
+            return written[0];
+        } finally {
+            // also when the client went away half-way: the rows sent so far were seen
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("filter", search.describe());
+            what.put("format", format.name());
+            what.put("rows", written[0]);
+            audit.record("refusal-export", null, "refusal.exported", null, what);
+            if (filter.idNumberHash() != null) {
+                reviews.look(scope.user().username(), java.time.Instant.now(), "EXPORT", null, filter.idNumberHash(),
+                        written[0]);
+            }
+        }
+    }
+
+    private void write(ReviewStatus status, RefusalFilter filter, ExportFormat format, OutputStream out,
+                       RefusalService.Codes codes, long[] written, LongConsumer progress) {
+        try {
             ExportRows sink = format == ExportFormat.XLSX ? new XlsxRows(out, zone) : new CsvRows(out, zone);
             List<RefusalRow> chunk = new ArrayList<>(CHUNK);
-            ReviewStatus status = search.reviewStatus();
             if (status == null || status == ReviewStatus.UNREVIEWED) {
                 queries.stream(filter, row -> {
                     chunk.add(row);
@@ -89,20 +109,8 @@ public class RefusalExport {
             }
             sink.finish();
             progress.accept(written[0]);
-            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // also when the client went away half-way: the rows sent so far were seen
-            Map<String, Object> what = new LinkedHashMap<>();
-            what.put("filter", search.describe());
-            what.put("format", format.name());
-            what.put("rows", written[0]);
-            audit.record("refusal-export", null, "refusal.exported", null, what);
-            if (filter.idNumberHash() != null) {
-                reviews.look(scope.user().username(), java.time.Instant.now(), "EXPORT", null, filter.idNumberHash(),
-                        written[0]);
-            }
         }
     }
 

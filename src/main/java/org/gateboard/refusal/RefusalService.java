@@ -7,6 +7,7 @@ import org.gateboard.audit.AuditService;
 import org.gateboard.base.Role;
 import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
+import org.gateboard.base.db.ReplicaReads;
 import org.gateboard.live.DeviceHealth;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.policy.PolicyService;
@@ -21,7 +22,9 @@ import org.gateboard.verdict.RefusalFilter;
 import org.gateboard.verdict.RefusalQueries;
 import org.gateboard.verdict.RefusalRow;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +65,12 @@ public class RefusalService {
     private final AuditService audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
 
     RefusalService(RefusalQueries queries, Searcher searcher, ReviewStore reviews, Scope scope, VenueService venues,
-                   PolicyService policies, LiveStatsService live, AuditService audit, Clock clock, ZoneId venueZone) {
+                   PolicyService policies, LiveStatsService live, AuditService audit, Clock clock, ZoneId venueZone,
+                   PlatformTransactionManager transactions) {
         this.queries = queries;
         this.searcher = searcher;
         this.reviews = reviews;
@@ -75,23 +81,34 @@ public class RefusalService {
         this.audit = audit;
         this.clock = clock;
         this.zone = venueZone;
+        this.tx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
     }
 
-    /** One page of refusals, newest first; {@code after} is the {@code next} of the page before (null: first). */
+    /**
+     * One page of refusals, newest first; {@code after} is the {@code next} of the page before (null: first).
+     * A search by ID number is logged as a look in the same transaction, on the primary; any other search is a
+     * read the replica may answer.
+     */
     @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
-    @Transactional
     public RefusalItems search(RefusalSearch search, String after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new UserFacingException("refusal.error.limit", MAX_LIMIT);
         }
-        RefusalCursor cursor = null;
-        if (after != null && !after.isBlank()) {
-            cursor = RefusalCursor.decode(after).orElseThrow(() -> new UserFacingException("refusal.error.cursor"));
-        }
+        RefusalCursor cursor = after == null || after.isBlank() ? null
+                : RefusalCursor.decode(after).orElseThrow(() -> new UserFacingException("refusal.error.cursor"));
         RefusalFilter filter = filter(search);
-        Searcher.Found found = searcher.page(filter, search.reviewStatus(), cursor, limit);
-        if (filter.idNumberHash() != null) {
-            look("SEARCH", null, filter.idNumberHash(), found.rows().size(), search, null);
+        Searcher.Found found;
+        if (filter.idNumberHash() == null) {
+            found = ReplicaReads.read(() -> readTx.execute(status ->
+                    searcher.page(filter, search.reviewStatus(), cursor, limit)));
+        } else {
+            found = tx.execute(status -> {
+                Searcher.Found page = searcher.page(filter, search.reviewStatus(), cursor, limit);
+                look("SEARCH", null, filter.idNumberHash(), page.rows().size(), search, null);
+                return page;
+            });
         }
         return new RefusalItems(items(found.rows(), found.reviews()),
                 found.next() == null ? null : found.next().encode());
@@ -100,7 +117,8 @@ public class RefusalService {
     /** How many refusals the search matches, whatever their review status (the log's own count). */
     @RolesAllowed({Role.Names.OFFICIAL, Role.Names.MANAGER})
     public long count(RefusalSearch search) {
-        return queries.count(filter(search));
+        RefusalFilter filter = filter(search);
+        return ReplicaReads.read(() -> readTx.execute(status -> queries.count(filter)));
     }
 
     /** Everything about one refusal; the opening is audited. */

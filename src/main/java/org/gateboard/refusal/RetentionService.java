@@ -1,6 +1,7 @@
 package org.gateboard.refusal;
 
 import jakarta.annotation.security.RolesAllowed;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gateboard.audit.AuditService;
 import org.gateboard.base.Role;
 import org.gateboard.refusal.internal.ReviewStore;
@@ -72,7 +73,13 @@ public class RetentionService {
         return batchSize;
     }
 
+    /**
+     * Every node schedules it; the first to take the lock runs it, the others skip that night. The lock is held
+     * for at least 10 minutes, so a node whose clock is a little behind does not start a second run, and
+     * expires after 20 hours if its node died mid-run (the next night's run finishes the work).
+     */
     @Scheduled(cron = "${gateboard.retention.cron:0 30 3 * * *}", zone = "${gateboard.zone:Asia/Shanghai}")
+    @SchedulerLock(name = "retention", lockAtLeastFor = "PT10M", lockAtMostFor = "PT20H")
     void nightly() {
         runNow("system");
     }

@@ -1,5 +1,6 @@
 package org.gateboard.security;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,7 +97,9 @@ class LoginThrottle {
         jdbc.update("DELETE FROM login_failure WHERE username = ?", key(username));
     }
 
+    /** On one node at a time (at most once a minute in the cluster): the rows are shared by every node. */
     @Scheduled(fixedDelayString = "${gateboard.security.login-failure-purge:5m}")
+    @SchedulerLock(name = "login-failure-purge", lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     void purge() {
         jdbc.update("DELETE FROM login_failure WHERE occurred_at <= ?", since());
     }

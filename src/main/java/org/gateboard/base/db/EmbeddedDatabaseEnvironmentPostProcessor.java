@@ -10,6 +10,7 @@ import org.springframework.util.StringUtils;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,7 +49,10 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
             }
             Path root = Path.of(env.getProperty("gateboard.embedded-db.dir", ".gateboard/mariadb")).toAbsolutePath();
             boolean fresh = env.getProperty("gateboard.embedded-db.fresh", Boolean.class, false);
-            EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(root, fresh);
+            // a binary log with global transaction ids, for a replica to follow (the tests start one)
+            List<String> options = env.getProperty("gateboard.embedded-db.binary-log", Boolean.class, false)
+                    ? List.of("--server-id=1", "--log-bin=binlog", "--binlog-format=ROW") : List.of();
+            EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(root, fresh, options);
             // Printed, not logged: logging is not set up yet at this point of start-up.
             System.out.println("Gateboard: embedded MariaDB on port " + db.port() + ", data in " + root.resolve("data"));
             props.put("spring.datasource.url", db.jdbcUrl());

