@@ -4,6 +4,7 @@ import org.gateboard.verdict.DeviceContact;
 import org.gateboard.verdict.DeviceContacts;
 import org.gateboard.verdict.DeviceReported;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -34,7 +35,9 @@ class LastContacts {
         recorded.all().forEach(this::merge);
     }
 
-    @ApplicationModuleListener
+    // in memory only: no transaction of its own (NOT_SUPPORTED), so a saturated connection pool cannot stop it
+    // before it runs, as the default REQUIRES_NEW would, losing the event until the minute's recount
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DeviceReported e) {
         merge(new DeviceContact(e.deviceId(), e.at(), e.backlog(), e.clockSkewMs(), e.policyVersion()));
         updates.changed(e.venueId());

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -207,7 +208,9 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         return new Counts(days, windows, snapshot.throughSequence());
     }
 
-    @ApplicationModuleListener
+    // in memory only: no transaction of its own (NOT_SUPPORTED), so a saturated connection pool cannot stop it
+    // before it runs, as the default REQUIRES_NEW would, losing the event until the minute's recount
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(VerdictsStored event) {
         try {
             synchronized (applying) {
