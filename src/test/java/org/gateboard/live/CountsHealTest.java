@@ -5,32 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.gateboard.testsupport.AsyncListeners;
-import org.gateboard.testsupport.GateClient;
 import org.gateboard.testsupport.HttpTest;
+import org.gateboard.testsupport.PostingVenue;
 import org.gateboard.testsupport.VerdictFixture;
-import org.gateboard.venue.Gate;
-import org.gateboard.venue.GateDraft;
-import org.gateboard.venue.IssuedToken;
-import org.gateboard.venue.VenueService;
-import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.VerdictsStored;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,8 +40,6 @@ class CountsHealTest extends HttpTest {
     @Autowired
     ConfigurableApplicationContext context;
     @Autowired
-    VenueService venues;
-    @Autowired
     MeterRegistry meters;
     @Autowired
     LiveCounters counters;
@@ -62,9 +50,9 @@ class CountsHealTest extends HttpTest {
 
     @Test
     void aBatchTheListenerFailedOnIsRecountedFromTheDatabaseAtOnce() throws Exception {
-        Venue v = venue(1);
+        PostingVenue v = PostingVenue.create(context, baseUrl(), 1);
         VerdictFixture fixture = new VerdictFixture(context);
-        List<StoredVerdict> stored = batch(v, 0, 5);
+        List<StoredVerdict> stored = v.batch(0, 5);
         fixture.insertOnly(stored);
         Timer recounts = meters.timer("gateboard.live.recounts");
         long before = recounts.count();
@@ -82,7 +70,7 @@ class CountsHealTest extends HttpTest {
 
     @Test
     void aRecountWhileDevicesPostNeitherLosesNorDoublesAVerdict() throws Exception {
-        Venue v = venue(4);
+        PostingVenue v = PostingVenue.create(context, baseUrl(), 4);
         Timer recounts = meters.timer("gateboard.live.recounts");
         long recountsBefore = recounts.count();
         ExecutorService devices = Executors.newFixedThreadPool(4);
@@ -91,7 +79,7 @@ class CountsHealTest extends HttpTest {
             int gate = g;
             posting.add(devices.submit(() -> {
                 for (int i = 0; i < 25; i++) {
-                    v.gates.get(gate).post(batch(v, gate, 20));
+                    v.gates().get(gate).post(v.batch(gate, 20));
                 }
             }));
         }
@@ -116,49 +104,7 @@ class CountsHealTest extends HttpTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private record Venue(VerdictFixture.TestVenue venue, List<Gate> gateList, List<Long> devices, List<String> tokens,
-                         List<GateClient> gates) {
-        long id() {
-            return venue.id();
-        }
-    }
-
-    private Venue venue(int gateCount) {
-        VerdictFixture.TestVenue tv = new VerdictFixture(context).newVenue("测试区", 0);
-        var before = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            List<Gate> gates = new ArrayList<>();
-            List<Long> devices = new ArrayList<>();
-            List<String> tokens = new ArrayList<>();
-            List<GateClient> clients = new ArrayList<>();
-            for (int i = 1; i <= gateCount; i++) {
-                Gate gate = venues.createGate(tv.id(), new GateDraft("G" + i, "门 " + i, "Gate " + i));
-                IssuedToken token = venues.registerDevice(gate.id(), "heal test " + i);
-                gates.add(gate);
-                devices.add(token.deviceId());
-                tokens.add(token.token());
-                clients.add(new GateClient(baseUrl(), token.token()));
-            }
-            return new Venue(tv, gates, devices, tokens, clients);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(before);
-        }
-    }
-
-    private static List<StoredVerdict> batch(Venue v, int gate, int n) {
-        List<StoredVerdict> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(VerdictFixture.verdict(v.id(), v.gateList.get(gate).id(), v.devices.get(gate),
-                    Instant.now().minusSeconds(30), org.gateboard.verdict.Outcome.ADMITTED, Set.of(),
-                    PersonRole.BIDDER, 5.0, false));
-        }
-        return list;
-    }
-
-    /** Today's admitted count of the venue as the stats API serves it to an official. */
-    private long admitted(Venue v) throws Exception {
+    private long admitted(PostingVenue v) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/stats/venues"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "official:official123".getBytes(StandardCharsets.UTF_8))).GET().build(),
@@ -172,7 +118,7 @@ class CountsHealTest extends HttpTest {
         return 0;
     }
 
-    private void awaitAdmitted(Venue v, long n) throws Exception {
+    private void awaitAdmitted(PostingVenue v, long n) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (admitted(v) != n && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

@@ -2,34 +2,22 @@ package org.gateboard.verdict.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gateboard.testsupport.GateClient;
 import org.gateboard.testsupport.HttpTest;
-import org.gateboard.testsupport.VerdictFixture;
-import org.gateboard.venue.Gate;
-import org.gateboard.venue.GateDraft;
-import org.gateboard.venue.IssuedToken;
-import org.gateboard.venue.VenueService;
-import org.gateboard.verdict.PersonRole;
+import org.gateboard.testsupport.PostingVenue;
 import org.gateboard.verdict.StoredVerdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -50,8 +38,6 @@ class AnswerAfterCommitTest extends HttpTest {
     IngestionMetrics metrics;
     @Autowired
     ConfigurableApplicationContext context;
-    @Autowired
-    VenueService venues;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,12 +48,12 @@ class AnswerAfterCommitTest extends HttpTest {
 
     @Test
     void aFailureAfterTheCommitStillAnswersTheCountsNotAnError() throws Exception {
-        Venue v = venue(1);
+        PostingVenue v = PostingVenue.create(context, baseUrl(), 1);
         doThrow(new DataAccessResourceFailureException("the database went away after the commit"))
                 .when(metrics).record(anyLong(), anyInt(), anyInt(), anyInt());
-        List<StoredVerdict> verdicts = batch(v, 0, 5);
+        List<StoredVerdict> verdicts = v.batch(0, 5);
 
-        HttpResponse<String> answer = post(v.tokens.get(0), verdicts);
+        HttpResponse<String> answer = post(v.tokens().get(0), verdicts);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).get("accepted").asInt()).isEqualTo(5);
@@ -75,47 +61,6 @@ class AnswerAfterCommitTest extends HttpTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private record Venue(VerdictFixture.TestVenue venue, List<Gate> gateList, List<Long> devices, List<String> tokens,
-                         List<GateClient> gates) {
-        long id() {
-            return venue.id();
-        }
-    }
-
-    private Venue venue(int gateCount) {
-        VerdictFixture.TestVenue tv = new VerdictFixture(context).newVenue("测试区", 0);
-        var before = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            List<Gate> gates = new ArrayList<>();
-            List<Long> devices = new ArrayList<>();
-            List<String> tokens = new ArrayList<>();
-            List<GateClient> clients = new ArrayList<>();
-            for (int i = 1; i <= gateCount; i++) {
-                Gate gate = venues.createGate(tv.id(), new GateDraft("G" + i, "门 " + i, "Gate " + i));
-                IssuedToken token = venues.registerDevice(gate.id(), "heal test " + i);
-                gates.add(gate);
-                devices.add(token.deviceId());
-                tokens.add(token.token());
-                clients.add(new GateClient(baseUrl(), token.token()));
-            }
-            return new Venue(tv, gates, devices, tokens, clients);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(before);
-        }
-    }
-
-    private static List<StoredVerdict> batch(Venue v, int gate, int n) {
-        List<StoredVerdict> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(VerdictFixture.verdict(v.id(), v.gateList.get(gate).id(), v.devices.get(gate),
-                    Instant.now().minusSeconds(30), org.gateboard.verdict.Outcome.ADMITTED, Set.of(),
-                    PersonRole.BIDDER, 5.0, false));
-        }
-        return list;
-    }
 
     private HttpResponse<String> post(String token, List<StoredVerdict> verdicts) throws Exception {
         String body = "{\"verdicts\":[" + String.join(",", verdicts.stream().map(s ->
@@ -129,7 +74,7 @@ class AnswerAfterCommitTest extends HttpTest {
     }
 
     /** Today's admitted count of the venue as the stats API serves it to an official. */
-    private long admitted(Venue v) throws Exception {
+    private long admitted(PostingVenue v) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/stats/venues"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "official:official123".getBytes(StandardCharsets.UTF_8))).GET().build(),
@@ -143,7 +88,7 @@ class AnswerAfterCommitTest extends HttpTest {
         return 0;
     }
 
-    private void awaitAdmitted(Venue v, long n) throws Exception {
+    private void awaitAdmitted(PostingVenue v, long n) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (admitted(v) != n && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
