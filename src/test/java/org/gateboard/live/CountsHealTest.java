@@ -1,7 +1,5 @@
 package org.gateboard.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.gateboard.testsupport.AsyncListeners;
@@ -14,12 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CountsHealTest extends HttpTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Autowired
     ConfigurableApplicationContext context;
     @Autowired
@@ -45,8 +36,6 @@ class CountsHealTest extends HttpTest {
     LiveCounters counters;
     @Autowired
     AsyncListeners listeners;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aBatchTheListenerFailedOnIsRecountedFromTheDatabaseAtOnce() throws Exception {
@@ -65,7 +54,7 @@ class CountsHealTest extends HttpTest {
         fixture.publish(new VerdictsStored(0, List.of(first, broken)));
 
         awaitAtLeast(recounts::count, before + 1);
-        awaitAdmitted(v, 5);
+        v.awaitAdmittedToday(baseUrl(), 5);
     }
 
     @Test
@@ -95,36 +84,14 @@ class CountsHealTest extends HttpTest {
         assertThat(recounts.count() - recountsBefore).as("recounts ran while devices posted").isGreaterThan(1);
 
         listeners.awaitIdle();
-        assertThat(admitted(v)).isEqualTo(4 * 25 * 20);
+        assertThat(v.admittedToday(baseUrl())).isEqualTo(4 * 25 * 20);
         long before = recounts.count();
         counters.requestRecount();
         awaitAtLeast(recounts::count, before + 1);
-        assertThat(admitted(v)).isEqualTo(4 * 25 * 20);
+        assertThat(v.admittedToday(baseUrl())).isEqualTo(4 * 25 * 20);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private long admitted(PostingVenue v) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/stats/venues"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "official:official123".getBytes(StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode venue : JSON.readTree(response.body())) {
-            if (venue.get("venueId").asLong() == v.id()) {
-                return venue.get("admitted").asLong();
-            }
-        }
-        return 0;
-    }
-
-    private void awaitAdmitted(PostingVenue v, long n) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (admitted(v) != n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(admitted(v)).isEqualTo(n);
-    }
 
     private static void awaitAtLeast(LongSupplier value, long n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;

@@ -1,5 +1,7 @@
 package org.gateboard.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.venue.Gate;
 import org.gateboard.venue.GateDraft;
 import org.gateboard.venue.IssuedToken;
@@ -12,10 +14,18 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh venue whose gates each have a device registered through the registry service, with a client that
@@ -23,6 +33,9 @@ import java.util.Set;
  */
 public record PostingVenue(VerdictFixture.TestVenue venue, List<Gate> gateList, List<Long> devices,
                            List<String> tokens, List<GateClient> gates) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public long id() {
         return venue.id();
@@ -51,6 +64,30 @@ public record PostingVenue(VerdictFixture.TestVenue venue, List<Gate> gateList, 
         } finally {
             SecurityContextHolder.getContext().setAuthentication(before);
         }
+    }
+
+    /** Today's admitted count of this venue as the stats API at {@code baseUrl} serves it to an official. */
+    public long admittedToday(String baseUrl) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/stats/venues"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "official:official123".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode venue : JSON.readTree(response.body())) {
+            if (venue.get("venueId").asLong() == id()) {
+                return venue.get("admitted").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Waits (up to 30 s) until the stats API serves {@code n} admitted today, and asserts it does. */
+    public void awaitAdmittedToday(String baseUrl, long n) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (admittedToday(baseUrl) != n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(admittedToday(baseUrl)).isEqualTo(n);
     }
 
     /** {@code n} admitted verdicts of the device at gate number {@code gate} (from 0), scanned 30 s ago. */

@@ -1,6 +1,5 @@
 package org.gateboard.verdict.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.testsupport.HttpTest;
 import org.gateboard.testsupport.PostingVenue;
@@ -15,8 +14,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +54,7 @@ class AnswerAfterCommitTest extends HttpTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).get("accepted").asInt()).isEqualTo(5);
-        awaitAdmitted(v, 5);
+        v.awaitAdmittedToday(baseUrl(), 5);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -71,28 +68,5 @@ class AnswerAfterCommitTest extends HttpTest {
         return http.send(HttpRequest.newBuilder(url("/api/v1/verdicts"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Today's admitted count of the venue as the stats API serves it to an official. */
-    private long admitted(PostingVenue v) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/stats/venues"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "official:official123".getBytes(StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        for (JsonNode venue : JSON.readTree(response.body())) {
-            if (venue.get("venueId").asLong() == v.id()) {
-                return venue.get("admitted").asLong();
-            }
-        }
-        return 0;
-    }
-
-    private void awaitAdmitted(PostingVenue v, long n) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (admitted(v) != n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(admitted(v)).isEqualTo(n);
     }
 }
