@@ -15,6 +15,7 @@
 # balancer, then upwards for the nodes, from 3316 for the databases and 6380 for an own Redis; or set
 # GATEBOARD_CLUSTER_PORT, GATEBOARD_CLUSTER_NODE_PORT (the first node's), GATEBOARD_CLUSTER_DB_PORT (the
 # primary's; the replica takes the next free one). GATEBOARD_CLUSTER_JAVA_OPTS: options of each node's JVM.
+# GATEBOARD_CLUSTER_SIMULATOR=false: node 1 runs no demo gate simulator (benchmarks offer their own load).
 # Missing packages (mariadb-server, haproxy, redis-server) are installed with apt-get when run as root.
 set -euo pipefail
 PATH=$PATH:/usr/sbin:/sbin
@@ -197,10 +198,11 @@ up() {
     ports+=("$port")
   done
 
-  # start_node I: one app node; the first seeds the demo data and runs the demo gate simulator
+  # start_node I: one app node; the first seeds the demo data and runs the demo gate simulator (unless
+  # GATEBOARD_CLUSTER_SIMULATOR=false)
   start_node() {
     local i=$1 port=${ports[$(($1 - 1))]} simulator=false
-    [ "$i" = 1 ] && simulator=true
+    [ "$i" = 1 ] && [ "${GATEBOARD_CLUSTER_SIMULATOR:-true}" != false ] && simulator=true
     # shellcheck disable=SC2086
     PORT=$port GATEBOARD_DB_URL="jdbc:mariadb://127.0.0.1:$db_port/gateboard" GATEBOARD_DB_USER=gateboard \
       GATEBOARD_DB_PASSWORD="$app_password" GATEBOARD_DB_REPLICA_URL="jdbc:mariadb://127.0.0.1:$replica_port/gateboard" \
