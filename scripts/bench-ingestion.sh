@@ -25,10 +25,7 @@ mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -e
 
 source scripts/bench-lib.sh
 production_jar
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-# the load tools are test classes: the production jar holds none of them
-mvn -B -q test-compile
-CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+load_tools
 ADMIN_PASSWORD="${GATEBOARD_ADMIN_PASSWORD:-bench-admin-password}"
 
 PORT="$PORT" GATEBOARD_DB_URL="$DB_URL" GATEBOARD_DB_USER="$DB_USER" GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \

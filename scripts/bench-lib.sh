@@ -29,6 +29,14 @@ production_jar() {
   fi
 }
 
+# load_tools: compiles the test classes, where the load tools live (the production jar holds none of them),
+# and sets CP, the class path to run them with.
+load_tools() {
+  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+  mvn -B -q test-compile
+  CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+}
+
 # start_demo_server DATABASE SIMULATED_RATE LOG JAVA_OPTS: recreates DATABASE on the MariaDB server (SQL,
 # DB_HOST, DB_PORT, DB_USER, DB_PASSWORD set by the caller), builds the production jar and the test classes
 # (the load drivers live there), starts Gateboard on PORT (prod profile, demo data, the demo gate simulator
@@ -38,9 +46,7 @@ start_demo_server() {
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $db;
     CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   production_jar
-  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  mvn -B -q test-compile
-  CP="target/test-classes:target/classes:$(cat target/classpath.txt)"
+  load_tools
   PORT="$PORT" GATEBOARD_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$db" GATEBOARD_DB_USER="$DB_USER" \
     GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
     GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
