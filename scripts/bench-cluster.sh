@@ -230,7 +230,7 @@ pct() {
     END {
       line = "CPU, % of one core  "
       for (i = 6; i <= n; i++) {
-        line = line sprintf(" %s %s", name[i], (t1 > t0 && a[i] != "-" && b[i] != "-") ? sprintf("%.0f", 100 * (b[i] - a[i]) / hz / ((t1 - t0) / 1000)) : "?")
+        line = line sprintf(" %s %s", name[i], (t1 > t0 && a[i] != "-" && b[i] != "-") ? sprintf("%.1f", 100 * (b[i] - a[i]) / hz / ((t1 - t0) / 1000)) : "?")
         if (name[i] ~ /^node/ && a[i] != "-" && b[i] != "-" && t1 > t0) nodes += 100 * (b[i] - a[i]) / hz / ((t1 - t0) / 1000)
       }
       print line
