@@ -206,6 +206,7 @@ up() {
     # shellcheck disable=SC2086
     PORT=$port GATEBOARD_DB_URL="jdbc:mariadb://127.0.0.1:$db_port/gateboard" GATEBOARD_DB_USER=gateboard \
       GATEBOARD_DB_PASSWORD="$app_password" GATEBOARD_DB_REPLICA_URL="jdbc:mariadb://127.0.0.1:$replica_port/gateboard" \
+      SPRING_DATA_REDIS_URL="$redis_url" \
       java ${GATEBOARD_CLUSTER_JAVA_OPTS:--Xmx768m} -jar "$JAR" --gateboard.demo.enabled=true \
       --gateboard.demo.simulator.enabled=$simulator > "$LOGS/node$i.log" 2>&1 &
     record "node$i" $! "$JAR"

@@ -103,6 +103,33 @@ final class DayCounts {
         return c;
     }
 
+    /** Adds another's counts to these (the other is read under its own monitor). */
+    void addAll(DayCounts other) {
+        DayCounts o = other.copy();
+        synchronized (this) {
+            admitted += o.admitted;
+            refused += o.refused;
+            nonConforming += o.nonConforming;
+            sum(refusedByReason, o.refusedByReason);
+            sum(admittedByRole, o.admittedByRole);
+            sum(refusedByRole, o.refusedByRole);
+            sum(hourAdmitted, o.hourAdmitted);
+            sum(hourRefused, o.hourRefused);
+            o.gates.forEach((id, g) -> {
+                long[] mine = gates.computeIfAbsent(id, k -> new long[2]);
+                mine[0] += g[0];
+                mine[1] += g[1];
+            });
+            o.nonConformingByDevice.forEach((id, n) -> nonConformingByDevice.merge(id, n, Long::sum));
+        }
+    }
+
+    private static void sum(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
     long[] gate(long gateId) {
         return gates.getOrDefault(gateId, new long[2]);
     }

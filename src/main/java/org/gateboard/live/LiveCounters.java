@@ -2,6 +2,7 @@ package org.gateboard.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.gateboard.base.ThisNode;
 import org.gateboard.verdict.RecentScans;
 import org.gateboard.verdict.StoredVerdict;
 import org.gateboard.verdict.TallySnapshot;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +50,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one; and an event numbered within the snapshot that arrives later still (its listener ran late) is
  * skipped, as the snapshot already counted it. Additions commute, so the order events arrive in does not
  * matter. Events not numbered (0: stored outside ingestion) are always counted.
+ *
+ * <p>With several nodes, each node's tallies are its own ({@link ThisNode}), and the numbering above holds for
+ * this node's batches only. So a venue's figures are this node's counts, kept exactly as above, plus each
+ * other node's counts: as that node last told them over the live bus ({@link OtherNodes}) while it is heard,
+ * else as the database held them at the last recount (a node that stopped, an earlier run of this one, or all
+ * of them when there is no bus). A node taken for stopped is forgotten only once a recount has read its last
+ * tallies, so its figures never dip in between. Other nodes' window facts (arrivals, check times) are added to
+ * the windows as they come; a recount rebuilds the windows from the database (every node's verdicts), so a
+ * batch told just after a recount read it may be counted twice there, for the few minutes a window holds it.
  */
 @Component
 class LiveCounters implements SmartInitializingSingleton, DisposableBean {
@@ -59,20 +70,34 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
     record Day(LocalDate date, long startMs, long endMs, Map<Long, DayCounts> venues) {
     }
 
-    /** Everything a recount replaces, as one value. */
-    private record Counts(Map<LocalDate, Day> days, Map<Long, GateWindow> windows, long throughSequence) {
+    /**
+     * Everything a recount replaces, as one value: this node's days, the other nodes' days as the database held
+     * them (by node), the gates' windows, and the last of this node's batches the snapshot held.
+     */
+    private record Counts(Map<LocalDate, Day> days, Map<Long, Map<LocalDate, Day>> stored,
+                          Map<Long, GateWindow> windows, long throughSequence) {
     }
 
     private final VerdictTallies tallies;
     private final Registry registry;
     private final LastContacts contacts;
     private final LiveUpdates updates;
+    private final OtherNodes others;
+    private final long self;
     private final Clock clock;
     private final ZoneId zone;
     /** Guards {@link #counts} swaps against events being applied, and {@link #arrivedDuringRecount}. */
     private final Object applying = new Object();
-    private volatile Counts counts = new Counts(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), 0);
+    private volatile Counts counts = new Counts(new ConcurrentHashMap<>(), Map.of(), new ConcurrentHashMap<>(), 0);
     private List<VerdictsStored> arrivedDuringRecount;
+    private List<WindowFacts.Gate> otherFactsDuringRecount;
+    /** Set once a bus tells other nodes what this one counted; until then nothing below is kept. */
+    private volatile boolean sharing;
+    /** This node's venues whose counts changed since the bus last took them, and its window facts. */
+    private final Set<Long> ownChanged = ConcurrentHashMap.newKeySet();
+    private final WindowFacts ownFacts = new WindowFacts();
+    /** Nodes taken for stopped: forgotten once a recount has read their tallies. */
+    private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService recounter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-recount");
         t.setDaemon(true);
@@ -83,7 +108,10 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
     private final Timer recounts;
 
     LiveCounters(VerdictTallies tallies, Registry registry, LastContacts contacts, LiveUpdates updates,
-                 LiveSettings settings, MeterRegistry meters, Clock clock, ZoneId venueZone) {
+                 OtherNodes others, ThisNode node, LiveSettings settings, MeterRegistry meters, Clock clock,
+                 ZoneId venueZone) {
+        this.others = others;
+        this.self = node.id();
         this.recountInterval = settings.recountInterval();
         this.recounts = Timer.builder("gateboard.live.recounts")
                 .description("Recounts of today's live counts from the database, and how long each took")
@@ -145,8 +173,10 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         long now = clock.millis();
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
         List<Long> venueIds = registry.reload().venues().stream().map(v -> v.id()).toList();
+        List<Long> leaving = List.copyOf(stopped);
         synchronized (applying) {
             arrivedDuringRecount = new ArrayList<>();
+            otherFactsDuringRecount = new ArrayList<>();
         }
         Optional<TallySnapshot> snapshot;
         try {
@@ -155,12 +185,14 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         } catch (RuntimeException e) {
             synchronized (applying) {
                 arrivedDuringRecount = null;
+                otherFactsDuringRecount = null;
             }
             throw e;
         }
         if (snapshot.isEmpty()) {
             synchronized (applying) {
                 arrivedDuringRecount = null;
+                otherFactsDuringRecount = null;
             }
             return false;
         }
@@ -171,9 +203,20 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
                     apply(fresh, e);
                 }
             }
+            for (WindowFacts.Gate g : otherFactsDuringRecount) {
+                WindowFacts.apply(g, fresh.windows().computeIfAbsent(g.gate(), id -> new GateWindow()), now);
+            }
             arrivedDuringRecount = null;
+            otherFactsDuringRecount = null;
             counts = fresh;
+            if (sharing) {
+                ownChanged.addAll(venueIds);
+            }
         }
+        leaving.forEach(n -> {
+            others.forget(n);
+            stopped.remove(n);
+        });
         contacts.reload();
         venueIds.forEach(updates::changed);
         recounts.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -182,15 +225,13 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
 
     private Counts counted(TallySnapshot snapshot, LocalDate today, long now) {
         Map<LocalDate, Day> days = new ConcurrentHashMap<>();
-        Day first = newDay(today);
-        Day second = newDay(today.plusDays(1));
-        days.put(today, first);
+        Map<Long, Map<LocalDate, Day>> stored = new HashMap<>();
+        days.put(today, newDay(today));
         for (VerdictTally t : snapshot.tallies()) {
             long at = t.periodStart().toEpochMilli();
-            Day day = at < first.endMs() ? first : second;
-            if (day == second) {
-                days.putIfAbsent(second.date(), second);
-            }
+            Map<LocalDate, Day> target = t.node() == self ? days
+                    : stored.computeIfAbsent(t.node(), n -> new HashMap<>());
+            Day day = target.computeIfAbsent(LocalDate.ofInstant(t.periodStart(), zone), this::newDay);
             day.venues().computeIfAbsent(t.venueId(), id -> new DayCounts())
                     .add(t, (int) ((at - day.startMs()) / 3_600_000L));
         }
@@ -205,7 +246,7 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
                 }
             }
         }
-        return new Counts(days, windows, snapshot.throughSequence());
+        return new Counts(days, stored, windows, snapshot.throughSequence());
     }
 
     // in memory only: no transaction of its own (NOT_SUPPORTED), so a saturated connection pool cannot stop it
@@ -242,6 +283,9 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
             if (v.checkSeconds() != null) {
                 window.check(scanned, now, v.checkSeconds());
             }
+            if (sharing && target == counts) {
+                ownFacts.add(v.gateId(), scanned, v.checkSeconds());
+            }
             if (day == null || scanned < day.startMs() || scanned >= day.endMs()) {
                 day = dayOf(target.days(), scanned, today);
             }
@@ -252,6 +296,9 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
             }
             if (v.venueId() != lastVenue) {
                 updates.changed(v.venueId());
+                if (sharing) {
+                    ownChanged.add(v.venueId());
+                }
                 lastVenue = v.venueId();
             }
         }
@@ -283,12 +330,92 @@ class LiveCounters implements SmartInitializingSingleton, DisposableBean {
         return date.atStartOfDay(zone).toInstant();
     }
 
-    /** A copy of a venue's counts for today (empty when nothing was counted). */
+    /** A venue's counts for today over every node (a copy; empty when nothing was counted). */
     DayCounts today(long venueId) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Day day = counts.days().get(today);
+        Counts c = counts;
+        DayCounts sum = new DayCounts();
+        addVenue(sum, c.days(), today, venueId);
+        Set<Long> nodes = new java.util.HashSet<>(c.stored().keySet());
+        nodes.addAll(others.nodes());
+        for (long node : nodes) {
+            if (node == self) {
+                continue;
+            }
+            if (others.knows(node, today)) {
+                DayCounts theirs = others.counts(node, today, venueId);
+                if (theirs != null) {
+                    sum.addAll(theirs);
+                }
+            } else {
+                addVenue(sum, c.stored().getOrDefault(node, Map.of()), today, venueId);
+            }
+        }
+        return sum;
+    }
+
+    private static void addVenue(DayCounts sum, Map<LocalDate, Day> days, LocalDate date, long venueId) {
+        Day day = days.get(date);
         DayCounts c = day == null ? null : day.venues().get(venueId);
-        return c == null ? new DayCounts() : c.copy();
+        if (c != null) {
+            sum.addAll(c);
+        }
+    }
+
+    /** This node's own counts of today, per venue, for the bus: those that changed since last asked, or all. */
+    Map<Long, DayCounts> ownToday(LocalDate today, boolean all) {
+        Day day = counts.days().get(today);
+        Map<Long, DayCounts> out = new HashMap<>();
+        Set<Long> venues = all ? (day == null ? Set.of() : day.venues().keySet()) : drained();
+        if (all) {
+            ownChanged.clear();
+        }
+        for (Long venue : venues) {
+            DayCounts c = day == null ? null : day.venues().get(venue);
+            out.put(venue, c == null ? new DayCounts() : c.copy());
+        }
+        return out;
+    }
+
+    private Set<Long> drained() {
+        Set<Long> venues = new java.util.HashSet<>();
+        for (java.util.Iterator<Long> it = ownChanged.iterator(); it.hasNext(); ) {
+            venues.add(it.next());
+            it.remove();
+        }
+        return venues;
+    }
+
+    /** Starts keeping what the bus tells other nodes (nothing is kept on a single node). */
+    void share() {
+        sharing = true;
+    }
+
+    /** This node's window facts since last asked. */
+    List<WindowFacts.Gate> ownWindowFacts() {
+        synchronized (applying) {
+            return ownFacts.drain();
+        }
+    }
+
+    /** Another node's window facts: added to the gates' windows now, and again after a recount running now. */
+    void otherWindowFacts(List<WindowFacts.Gate> facts) {
+        long now = clock.millis();
+        synchronized (applying) {
+            for (WindowFacts.Gate g : facts) {
+                WindowFacts.apply(g, counts.windows().computeIfAbsent(g.gate(), id -> new GateWindow()), now);
+            }
+            if (otherFactsDuringRecount != null) {
+                otherFactsDuringRecount.addAll(facts);
+            }
+        }
+    }
+
+    /** A node stopped or went silent: a recount reads its last tallies, then what it told is forgotten. */
+    void nodeStopped(long node) {
+        if (stopped.add(node)) {
+            requestRecount();
+        }
     }
 
     GateWindow window(long gateId) {

@@ -20,6 +20,12 @@ import java.time.Duration;
  * @param highRefusalMinVerdicts  ... and the day has at least this many verdicts
  * @param recountInterval         how often today's counts are recounted from the database, healing what
  *                                lost events left out (also at once when events are known to be lost)
+ * @param busPublishInterval      with several nodes: how often a node tells the others its counts of the
+ *                                venues that changed ({@link LiveBus})
+ * @param busHeartbeat            ... and how often it tells them all its counts, whatever changed: the bound
+ *                                within which a lost message is healed
+ * @param nodeSilentAfter         a node not heard for this long is taken for stopped: its counts are then read
+ *                                from the database
  */
 @ConfigurationProperties("gateboard.live")
 record LiveSettings(@DefaultValue("500ms") Duration pushInterval,
@@ -31,5 +37,8 @@ record LiveSettings(@DefaultValue("500ms") Duration pushInterval,
                     @DefaultValue("5") int queueMinTimedChecks,
                     @DefaultValue("0.2") double highRefusalRate,
                     @DefaultValue("20") int highRefusalMinVerdicts,
-                    @DefaultValue("60s") Duration recountInterval) {
+                    @DefaultValue("60s") Duration recountInterval,
+                    @DefaultValue("250ms") Duration busPublishInterval,
+                    @DefaultValue("5s") Duration busHeartbeat,
+                    @DefaultValue("15s") Duration nodeSilentAfter) {
 }

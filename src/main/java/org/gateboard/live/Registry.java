@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The venues, gates and devices, as read from the venue feature: live pushes need them several times a second
  * per open view. The copy is read again after every {@link RegistryChanged} this node commits (and its venue's
- * views get a push), and in every recount ({@link LiveCounters}, each minute), which brings in what other nodes
- * changed.
+ * views get a push), when another node tells over the live bus that it committed one ({@link LiveBus}), and in
+ * every recount ({@link LiveCounters}, each minute), which brings in what other nodes changed when there is no
+ * bus.
  */
 @Component
 class Registry {
@@ -47,6 +48,8 @@ class Registry {
     private final LiveUpdates updates;
     /** Registry changes committed so far: a snapshot read before the latest one is not used again. */
     private final AtomicLong changes = new AtomicLong();
+    /** Registry changes this node committed, for the other nodes. */
+    private final AtomicLong ownChanges = new AtomicLong();
     private volatile Held held;
 
     Registry(VenueService venues, LiveUpdates updates) {
@@ -75,8 +78,19 @@ class Registry {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(RegistryChanged change) {
+        ownChanges.incrementAndGet();
         changes.incrementAndGet();
         updates.changed(change.venueId());
+    }
+
+    /** How many registry changes this node committed since it started. */
+    long ownChanges() {
+        return ownChanges.get();
+    }
+
+    /** Another node committed a registry change: the copy is read again at its next use. */
+    void changedElsewhere() {
+        changes.incrementAndGet();
     }
 
     private synchronized Snapshot read(boolean always) {

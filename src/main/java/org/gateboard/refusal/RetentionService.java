@@ -3,6 +3,7 @@ package org.gateboard.refusal;
 import jakarta.annotation.security.RolesAllowed;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.gateboard.audit.AuditService;
+import org.gateboard.base.ConflictException;
 import org.gateboard.base.Role;
 import org.gateboard.refusal.internal.ReviewStore;
 import org.gateboard.verdict.PersonalDataPurge;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 /**
  * Removes personal fields (name, masked ID number, keyed hash) once the retention period has passed: from the
@@ -50,12 +54,15 @@ public class RetentionService {
     private final int batchSize;
     private final Duration pause;
     private final ReentrantLock running = new ReentrantLock();
+    private final LockProvider locks;
 
     RetentionService(PersonalDataPurge purge, ReviewStore reviews, JdbcTemplate jdbc, AuditService audit, Clock clock,
+                     LockProvider locks,
                      @Value("${gateboard.retention.period:28d}") Duration period,
                      @Value("${gateboard.retention.batch-size:500}") int batchSize,
                      @Value("${gateboard.retention.pause:20ms}") Duration pause) {
         this.purge = purge;
+        this.locks = locks;
         this.reviews = reviews;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -84,11 +91,24 @@ public class RetentionService {
         runNow("system");
     }
 
-    /** Runs the job now (admins); answers what it did, or the run in progress if one is already running. */
+    /**
+     * Runs the job now (admins), under the same cluster lock as the nightly run; answers what it did, or, when
+     * a run holds the lock on any node (or the night's run finished less than 10 minutes ago), the latest run.
+     */
     @RolesAllowed(Role.Names.ADMIN)
     public RetentionRun run() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return runNow(auth == null ? "system" : auth.getName());
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "retention",
+                Duration.ofHours(20), Duration.ZERO));
+        if (lock.isEmpty()) {
+            return runs(1).stream().findFirst()
+                    .orElseThrow(() -> new ConflictException("refusal.retention.error.running"));
+        }
+        try {
+            return runNow(auth == null ? "system" : auth.getName());
+        } finally {
+            lock.get().unlock();
+        }
     }
 
     /** The latest runs, newest first. */

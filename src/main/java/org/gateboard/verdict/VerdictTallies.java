@@ -49,7 +49,7 @@ public class VerdictTallies {
         List<Object> args = new ArrayList<>(venueIds);
         args.add(Instants.utcMillis(from));
         args.add(Instants.utcMillis(to));
-        jdbc.query("SELECT venue_id, gate_id, device_id, period_start, counted, item, n FROM verdict_tally"
+        jdbc.query("SELECT venue_id, gate_id, device_id, period_start, counted, item, n, node FROM verdict_tally"
                 + " WHERE venue_id IN (" + placeholders(venueIds) + ") AND period_start >= ? AND period_start < ?",
                 rs -> {
                     VerdictTally.Counted counted;
@@ -59,7 +59,7 @@ public class VerdictTallies {
                         return; // counted by a newer version
                     }
                     tallies.add(new VerdictTally(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            rs.getTimestamp(4).toInstant(), counted, rs.getString(6), rs.getLong(7)));
+                            rs.getTimestamp(4).toInstant(), counted, rs.getString(6), rs.getLong(7), rs.getLong(8)));
                 }, args.toArray());
         return tallies;
     }

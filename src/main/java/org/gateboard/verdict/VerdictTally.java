@@ -10,9 +10,10 @@ import java.util.Optional;
  *
  * @param counted what is counted; {@code item} is the person's role for {@link Counted#ADMITTED} and
  *                {@link Counted#REFUSED}, the refusal reason for {@link Counted#REFUSAL_REASON}, empty else
+ * @param node    the node that counted it ({@code ThisNode}; 0 before nodes were told apart)
  */
 public record VerdictTally(long venueId, long gateId, long deviceId, Instant periodStart, Counted counted,
-                           String item, long count) {
+                           String item, long count, long node) {
 
     public static final long PERIOD_MS = 15 * 60_000L;
 

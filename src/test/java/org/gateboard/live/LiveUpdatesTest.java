@@ -14,7 +14,8 @@ class LiveUpdatesTest {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final LiveUpdates updates = new LiveUpdates(new LiveSettings(Duration.ofMillis(500), Duration.ofSeconds(10),
-            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1)), meters);
+            Duration.ofMinutes(2), 30, 20, 0.8, 5, 0.2, 20, Duration.ofMinutes(1), Duration.ofMillis(250),
+            Duration.ofSeconds(5), Duration.ofSeconds(15)), meters);
 
     @Test
     void aBurstOfChangesBecomesOnePushPerRound() {

@@ -29,7 +29,7 @@ public final class SecondNode {
     public static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
             // a port of its own (the security chains need the web stack); nothing in the tests calls it yet
-            List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.jmx.enabled=false"));
+            List<String> properties = new ArrayList<>();
             if (EmbeddedDatabase.isRunningHere()) {
                 if (replica == null) {
                     replica = EmbeddedReplica.follow(Path.of("target/embedded-replica").toAbsolutePath());
@@ -40,16 +40,33 @@ public final class SecondNode {
                 // tests stop the replica and wait for the node to use it again
                 properties.add("gateboard.db.replica.retry-after=1s");
             }
-            // starting, it makes its own holder of the signed-in person the global one (see ApplicationTest):
-            // the first node's tests keep theirs
-            SecurityContextHolderStrategy firstNodes = SecurityContextHolder.getContextHolderStrategy();
-            context = new SpringApplicationBuilder(Application.class)
-                    .profiles("test")
-                    .properties(properties.toArray(String[]::new))
-                    .run();
-            SecurityContextHolder.setContextHolderStrategy(firstNodes);
+            context = start(properties.toArray(String[]::new));
         }
         return context;
+    }
+
+    /**
+     * Another node, with these properties besides the test profile's, on a port of its own and the same
+     * database; the caller closes it.
+     */
+    public static ConfigurableApplicationContext start(String... properties) {
+        // starting, it makes its own holder of the signed-in person the global one (see ApplicationTest):
+        // the first node's tests keep theirs
+        SecurityContextHolderStrategy firstNodes = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            return new SpringApplicationBuilder(Application.class)
+                    .profiles("test")
+                    .properties(properties)
+                    // as arguments: above application.properties' server.port, so never a fixed port
+                    .run("--server.port=0", "--spring.jmx.enabled=false");
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(firstNodes);
+        }
+    }
+
+    /** The base URL of a node's web server. */
+    public static String url(ConfigurableApplicationContext node) {
+        return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
     }
 
     /** The second node's replica: present when the tests run on the embedded database. */

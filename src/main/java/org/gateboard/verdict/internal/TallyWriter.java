@@ -1,5 +1,6 @@
 package org.gateboard.verdict.internal;
 
+import org.gateboard.base.ThisNode;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.RefusalReason;
 import org.gateboard.verdict.VerdictTally;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Adds a batch's new verdicts to {@code verdict_tally}, in the batch's transaction: the batch is summed in
  * memory first, so 500 verdicts of one device cost one statement of a dozen or so rows. Rows go in key
- * order, so two transactions touching the same tallies lock them in the same order.
+ * order, so two transactions touching the same tallies lock them in the same order. Each node counts into
+ * rows of its own ({@link ThisNode}), so the live dashboard can tell its own counts from other nodes'.
  */
 @Component
 class TallyWriter {
@@ -30,9 +32,11 @@ class TallyWriter {
             .thenComparing(Key::counted).thenComparing(Key::item);
 
     private final JdbcTemplate jdbc;
+    private final long node;
 
-    TallyWriter(JdbcTemplate jdbc) {
+    TallyWriter(JdbcTemplate jdbc, ThisNode node) {
         this.jdbc = jdbc;
+        this.node = node.id();
     }
 
     /** Counts the rows (all of them newly inserted) into their tallies. */
@@ -61,16 +65,17 @@ class TallyWriter {
             }
         }
         StringBuilder sql = new StringBuilder(120 + sums.size() * 16)
-                .append("INSERT INTO verdict_tally (venue_id, period_start, gate_id, device_id, counted, item, n) VALUES ");
+                .append("INSERT INTO verdict_tally (venue_id, period_start, gate_id, device_id, counted, item, node, n) VALUES ");
         List<Object> args = new ArrayList<>(sums.size() * 7);
         sums.forEach((k, n) -> {
-            sql.append(args.isEmpty() ? "" : ",").append("(?,?,?,?,?,?,?)");
+            sql.append(args.isEmpty() ? "" : ",").append("(?,?,?,?,?,?,?,?)");
             args.add(k.venueId());
             args.add(Instants.utcMillis(Instant.ofEpochMilli(k.periodMs())));
             args.add(k.gateId());
             args.add(k.deviceId());
             args.add(k.counted().name());
             args.add(k.item());
+            args.add(node);
             args.add(n[0]);
         });
         sql.append(" ON DUPLICATE KEY UPDATE n = n + VALUES(n)");
