@@ -77,7 +77,7 @@ public final class FaultCampaign {
         Random seeds = new Random(Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime()))));
         List<Thread> threads = new ArrayList<>();
         for (Map.Entry<String, String> device : ledger.tokens.entrySet()) {
-            SimulatedGate gate = new SimulatedGate(device.getKey(), new DeviceClient(http, require("url"),
+            SimulatedGate gate = new SimulatedGate(device.getKey(), new DeviceClient(http, JSON, require("url"),
                     device.getValue()), settings, new Random(seeds.nextLong()), ledger);
             gates.add(gate);
             Thread thread = new Thread(() -> play(gate), "gate-" + device.getKey());

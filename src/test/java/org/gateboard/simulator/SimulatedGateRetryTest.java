@@ -1,5 +1,6 @@
 package org.gateboard.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class SimulatedGateRetryTest {
                 named.addAll(ids);
             }
         };
-        SimulatedGate gate = new SimulatedGate("g", new DeviceClient(HttpClient.newHttpClient(),
+        SimulatedGate gate = new SimulatedGate("g", new DeviceClient(HttpClient.newHttpClient(), new ObjectMapper(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), "token"),
                 new SimulatedGate.Settings(20, Duration.ZERO, 0, Duration.ofSeconds(1), 0, 0, Duration.ofHours(1)),
                 new Random(7), stats);
