@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production jar holds production code: the load tools the benchmark scripts run are compiled from the
- * test sources, so none of them is among the classes the jar is packed from (Maven's main output).
+ * The production jar holds production code: the load tools the benchmark scripts run, and the test support that
+ * drives production internals, are compiled from the test sources, so none of them is among the classes the
+ * jar is packed from (Maven's main output).
  */
 class ProductionClassesTest {
 
@@ -24,6 +25,13 @@ class ProductionClassesTest {
     static final List<String> LOAD_TOOLS = List.of("LoadTool", "LoadBenchmark", "RawHttp", "BatchTemplate",
             "FaultCampaign", "RefusalBenchmark", "PushSessionsLoad", "DashboardSessionsLoad",
             "LiveDashboardBenchmark");
+
+    /**
+     * What tests use to reach into the running application: stopping and replicating the embedded database, the
+     * fault campaign's ledger of verdict ids, reading back what a table or a push sent the browser.
+     */
+    static final List<String> TEST_SUPPORT = List.of("EmbeddedDatabase", "EmbeddedReplica", "CampaignLedger",
+            "GbTables", "LivePushes");
 
     @Test
     void theLoadToolsAreTestClassesNotProductionClasses() throws Exception {
@@ -37,6 +45,18 @@ class ProductionClassesTest {
                     .as("production classes named like load tools").isEmpty();
             soft.assertThat(LOAD_TOOLS.stream().filter(t -> !test.contains(t)).toList())
                     .as("load tools not built from the test sources").isEmpty();
+        });
+    }
+
+    @Test
+    void theTestSupportIsMadeOfTestClasses() throws Exception {
+        Set<String> production = simpleNames(outputOf(Application.class));
+        Set<String> test = simpleNames(outputOf(ProductionClassesTest.class));
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(TEST_SUPPORT.stream().filter(production::contains).toList())
+                    .as("test support among the production classes").isEmpty();
+            soft.assertThat(TEST_SUPPORT.stream().filter(t -> !test.contains(t)).toList())
+                    .as("test support not built from the test sources").isEmpty();
         });
     }
 

@@ -1,5 +1,6 @@
 package org.gateboard.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.venue.DemoDevice;
 import org.gateboard.venue.DemoDevices;
 import org.slf4j.Logger;
@@ -28,12 +29,15 @@ class DemoSimulatorRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoSimulatorRunner.class);
 
     private final DemoDevices demoDevices;
+    private final ObjectMapper json;
     private final double rate;
     private volatile Simulation simulation;
     private volatile Thread thread;
 
-    DemoSimulatorRunner(DemoDevices demoDevices, @Value("${gateboard.demo.simulator.rate:2}") double rate) {
+    DemoSimulatorRunner(DemoDevices demoDevices, ObjectMapper json,
+                        @Value("${gateboard.demo.simulator.rate:2}") double rate) {
         this.demoDevices = demoDevices;
+        this.json = json;
         this.rate = rate;
     }
 
@@ -51,8 +55,8 @@ class DemoSimulatorRunner implements SmartLifecycle {
         String url = "http://127.0.0.1:" + port;
         SimulatedGate.Settings settings = new SimulatedGate.Settings(rate / tokens.size(), Duration.ofSeconds(2),
                 0.05, Duration.ofSeconds(90), 0.02, 0.01, Duration.ofSeconds(30));
-        simulation = new Simulation(url, tokens, settings, System.nanoTime(), Duration.ofMillis(500), Duration.ZERO,
-                Duration.ofMinutes(5), Clock.systemUTC());
+        simulation = new Simulation(url, tokens, json, settings, System.nanoTime(), Duration.ofMillis(500),
+                Duration.ZERO, Duration.ofMinutes(5), Clock.systemUTC());
         thread = new Thread(simulation, "demo-gate-simulator");
         thread.setDaemon(true);
         thread.start();

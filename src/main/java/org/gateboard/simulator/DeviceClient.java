@@ -26,14 +26,14 @@ final class DeviceClient {
     record PushAnswer(int status, int accepted, int duplicates, int rejected, int retryAfterSeconds) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final HttpClient http;
+    private final ObjectMapper json;
     private final String baseUrl;
     private final String token;
 
-    DeviceClient(HttpClient http, String baseUrl, String token) {
+    DeviceClient(HttpClient http, ObjectMapper json, String baseUrl, String token) {
         this.http = http;
+        this.json = json;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
     }
@@ -51,7 +51,7 @@ final class DeviceClient {
         if (response.statusCode() != 200) {
             throw new IOException("GET /api/v1/policy answered " + response.statusCode() + ": " + response.body());
         }
-        JsonNode p = JSON.readTree(response.body());
+        JsonNode p = json.readTree(response.body());
         Set<String> colors = new LinkedHashSet<>();
         p.get("admittedColors").forEach(c -> colors.add(c.asText()));
         return new HeldPolicy(p.get("version").asInt(), new PolicyParameters(new BigDecimal(p.get("feverThresholdC")
@@ -67,7 +67,7 @@ final class DeviceClient {
             int retryAfter = response.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(0);
             return new PushAnswer(response.statusCode(), 0, 0, 0, retryAfter);
         }
-        JsonNode answer = JSON.readTree(response.body());
+        JsonNode answer = json.readTree(response.body());
         return new PushAnswer(200, answer.get("accepted").asInt(), answer.get("duplicates").asInt(),
                 answer.get("rejected").size(), 0);
     }

@@ -1,6 +1,7 @@
 package org.gateboard.simulator;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,9 @@ public final class GateSimulator {
                 Duration.ofSeconds(2), Double.parseDouble(o.getOrDefault("offline", "0.2")), Duration.ofMinutes(3),
                 Double.parseDouble(o.getOrDefault("lost-answers", "0.02")),
                 Double.parseDouble(o.getOrDefault("gate-errors", "0.01")), Duration.ofSeconds(30));
-        Simulation simulation = new Simulation(o.getOrDefault("url", "http://127.0.0.1:8080"), tokens, settings,
+        // no application context on the command line: the builder Spring Boot makes its mapper with
+        Simulation simulation = new Simulation(o.getOrDefault("url", "http://127.0.0.1:8080"), tokens,
+                Jackson2ObjectMapperBuilder.json().build(), settings,
                 Long.parseLong(o.getOrDefault("seed", String.valueOf(System.nanoTime()))), Duration.ofMillis(500),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "0"))), Duration.ofSeconds(10),
                 Clock.systemUTC());

@@ -32,7 +32,6 @@ final class SimulatedGate {
     private final Crowd crowd;
     private final Deque<SimulatedVerdict> backlog = new ArrayDeque<>();
     private final SimulationStats stats;
-    private final VerdictLedger ledger;
 
     private DeviceClient.HeldPolicy policy;
     private Instant offlineUntil = Instant.MIN;
@@ -43,13 +42,7 @@ final class SimulatedGate {
     private volatile boolean arriving = true;
 
     SimulatedGate(String name, DeviceClient client, Settings settings, Random random, SimulationStats stats) {
-        this(name, client, settings, random, stats, VerdictLedger.NONE);
-    }
-
-    SimulatedGate(String name, DeviceClient client, Settings settings, Random random, SimulationStats stats,
-                  VerdictLedger ledger) {
         this.name = name;
-        this.ledger = ledger;
         this.client = client;
         this.settings = settings;
         this.random = random;
@@ -80,7 +73,7 @@ final class SimulatedGate {
             Instant at = now.minusMillis(random.nextInt((int) Math.max(1, elapsed.toMillis())));
             SimulatedVerdict verdict = crowd.next(at, policy.params(), policy.version());
             backlog.addLast(verdict);
-            ledger.generated(name, verdict.id());
+            stats.made(name, verdict.id());
             arrivalDebt -= 1;
         }
         arrivalDebt = Math.max(arrivalDebt, 0);
@@ -145,7 +138,7 @@ final class SimulatedGate {
                 }
                 if (answer.status() == 200) {
                     batch.forEach(v -> backlog.pollFirst());
-                    ledger.acknowledged(name, batch.stream().map(SimulatedVerdict::id).toList());
+                    stats.acknowledged(name, batch.stream().map(SimulatedVerdict::id).toList());
                     stats.pushed(answer.accepted(), answer.duplicates(), answer.rejected());
                 } else if (answer.status() == 503 || answer.status() == 429) {
                     nextSend = now.plusSeconds(Math.max(1, answer.retryAfterSeconds()));

@@ -1,5 +1,6 @@
 package org.gateboard.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,8 @@ final class Simulation implements Runnable {
     final SimulationStats stats = new SimulationStats();
     private volatile boolean stopped;
 
-    Simulation(String baseUrl, List<String> tokens, SimulatedGate.Settings settings, long seed, Duration tick,
-               Duration duration, Duration summaryEvery, Clock clock) {
+    Simulation(String baseUrl, List<String> tokens, ObjectMapper json, SimulatedGate.Settings settings, long seed,
+               Duration tick, Duration duration, Duration summaryEvery, Clock clock) {
         this.tick = tick;
         this.duration = duration;
         this.summaryEvery = summaryEvery;
@@ -33,8 +34,8 @@ final class Simulation implements Runnable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Random seeds = new Random(seed);
         for (int i = 0; i < tokens.size(); i++) {
-            gates.add(new SimulatedGate("gate#" + (i + 1), new DeviceClient(http, baseUrl, tokens.get(i)), settings,
-                    new Random(seeds.nextLong()), stats));
+            gates.add(new SimulatedGate("gate#" + (i + 1), new DeviceClient(http, json, baseUrl, tokens.get(i)),
+                    settings, new Random(seeds.nextLong()), stats));
         }
     }
 

@@ -31,8 +31,6 @@ class LiveCountersTest extends DatabaseTest {
     @Autowired
     StatsAssembler assembler;
     @Autowired
-    Registry registry;
-    @Autowired
     ZoneId venueZone;
 
     @Test
@@ -98,8 +96,6 @@ class LiveCountersTest extends DatabaseTest {
     }
 
     private VenueStats stats(TestVenue v) {
-        Registry.Snapshot reg = registry.reload();
-        return assembler.stats(reg.venue(v.id()).orElseThrow(), LocalDate.now(venueZone), true,
-                counters.today(v.id()), reg, System.currentTimeMillis());
+        return TodaysFigures.of(context, v.id());
     }
 }

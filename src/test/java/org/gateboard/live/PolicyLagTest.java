@@ -1,51 +1,32 @@
 package org.gateboard.live;
 
+import org.gateboard.policy.NoticeBaseline;
 import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
-import org.gateboard.policy.PolicyService;
 import org.gateboard.policy.PolicyTesting;
 import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
 import org.gateboard.verdict.DeviceReported;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoticeBaseline.class)
 class PolicyLagTest extends DatabaseTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
-    LiveCounters counters;
-    @Autowired
-    StatsAssembler assembler;
-    @Autowired
-    Registry registry;
-    @Autowired
-    ZoneId venueZone;
-    @Autowired
     PolicyEditor editor;
     @Autowired
-    PolicyService policies;
-    @Autowired
     PolicyServiceVersions versions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @AfterEach
-    void noticeBaselineAgain() {
-        PolicyTesting.resetPolicies(jdbc, policies);
-    }
 
     @Test
     void aDeviceOnTheOldVersionIsFlaggedOnlyOnceTheNewOneHasBeenInForceForFiveMinutes() {
@@ -71,8 +52,6 @@ class PolicyLagTest extends DatabaseTest {
     }
 
     private DeviceHealth device(TestVenue v) {
-        Registry.Snapshot reg = registry.reload();
-        return assembler.stats(reg.venue(v.id()).orElseThrow(), LocalDate.now(clock.withZone(venueZone)), true,
-                counters.today(v.id()), reg, clock.millis()).devices().get(0);
+        return TodaysFigures.of(context, v.id()).devices().get(0);
     }
 }

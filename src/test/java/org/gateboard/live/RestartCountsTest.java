@@ -1,12 +1,8 @@
 package org.gateboard.live;
 
-import org.gateboard.testsupport.GateClient;
 import org.gateboard.testsupport.HttpTest;
+import org.gateboard.testsupport.PostingVenue;
 import org.gateboard.testsupport.VerdictFixture;
-import org.gateboard.venue.Gate;
-import org.gateboard.venue.GateDraft;
-import org.gateboard.venue.IssuedToken;
-import org.gateboard.venue.VenueService;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
@@ -14,10 +10,6 @@ import org.gateboard.verdict.StoredVerdict;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,31 +30,11 @@ class RestartCountsTest extends HttpTest {
     @Autowired
     LiveCounters counters;
     @Autowired
-    StatsAssembler assembler;
-    @Autowired
-    Registry registry;
-    @Autowired
-    VenueService venues;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     ZoneId venueZone;
 
     @Test
     void todaysFiguresAfterARecountFromTheDatabaseEqualThoseCountedFromEvents() throws Exception {
-        VerdictFixture.TestVenue v = new VerdictFixture(context).newVenue("测试区", 0);
-        List<Gate> gates = new ArrayList<>();
-        List<GateClient> clients = new ArrayList<>();
-        List<Long> devices = new ArrayList<>();
-        asAdmin(() -> {
-            for (int i = 1; i <= 3; i++) {
-                Gate gate = venues.createGate(v.id(), new GateDraft("G" + i, "门 " + i, "Gate " + i));
-                IssuedToken token = venues.registerDevice(gate.id(), "restart test " + i);
-                gates.add(gate);
-                devices.add(token.deviceId());
-                clients.add(new GateClient(baseUrl(), token.token()));
-            }
-        });
+        PostingVenue v = PostingVenue.create(context, baseUrl(), 3);
         Instant now = Instant.now();
         Instant dayStart = LocalDate.now(venueZone).atStartOfDay(venueZone).toInstant();
         long spanMs = Math.max(1, Math.min(Duration.ofHours(5).toMillis(), now.toEpochMilli() - dayStart.toEpochMilli() - 1));
@@ -84,20 +56,20 @@ class RestartCountsTest extends HttpTest {
                 Set<RefusalReason> why = outcome == Outcome.ADMITTED ? Set.of()
                         : kind == 9 ? Set.of(RefusalReason.CODE_RED, reasons[3 + random.nextInt(3)])
                         : Set.of(random.nextBoolean() ? RefusalReason.CODE_RED : RefusalReason.CODE_YELLOW);
-                verdicts.add(VerdictFixture.verdict(v.id(), gates.get(g).id(), devices.get(g), at, outcome, why, role,
-                        check, outcome == Outcome.ADMITTED && kind == 5));
+                verdicts.add(VerdictFixture.verdict(v.id(), v.gateList().get(g).id(), v.devices().get(g), at, outcome,
+                        why, role, check, outcome == Outcome.ADMITTED && kind == 5));
             }
-            clients.get(g).post(verdicts);
+            v.gates().get(g).post(verdicts);
             total += verdicts.size();
         }
         awaitCounted(v.id(), total);
         // both as of one moment just after the recount: windows read at a later moment have moved on
         long nowMs = System.currentTimeMillis() + 10_000;
-        VenueStats counted = stats(v.id(), nowMs);
+        VenueStats counted = TodaysFigures.of(context, v.id(), nowMs);
 
         assertThat(counters.recount()).isTrue();
         assertThat(System.currentTimeMillis()).as("the recount finished before the moment compared").isLessThan(nowMs);
-        VenueStats recounted = stats(v.id(), nowMs);
+        VenueStats recounted = TodaysFigures.of(context, v.id(), nowMs);
 
         assertThat(counted.summary().admitted() + counted.summary().refused()).isEqualTo(total);
         assertThat(counted.summary().nonConforming()).isPositive();
@@ -123,22 +95,5 @@ class RestartCountsTest extends HttpTest {
     private long total(long venueId) {
         DayCounts c = counters.today(venueId);
         return c.admitted + c.refused;
-    }
-
-    private VenueStats stats(long venueId, long nowMs) {
-        Registry.Snapshot reg = registry.reload();
-        return assembler.stats(reg.venue(venueId).orElseThrow(), LocalDate.now(venueZone), true,
-                counters.today(venueId), reg, nowMs);
-    }
-
-    private static void asAdmin(Runnable work) {
-        var before = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(before);
-        }
     }
 }

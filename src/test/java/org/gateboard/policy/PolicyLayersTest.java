@@ -10,11 +10,10 @@ import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.base.Role;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.DatabaseTest;
-import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,9 +24,11 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gateboard.policy.PolicyTesting.demoVenue;
 import static org.gateboard.policy.PolicyTesting.params;
 import static org.gateboard.policy.PolicyTesting.signIn;
 
+@ExtendWith(NoticeBaseline.class)
 class PolicyLayersTest extends DatabaseTest {
 
     @Autowired
@@ -50,14 +51,8 @@ class PolicyLayersTest extends DatabaseTest {
 
     @BeforeEach
     void venues() {
-        PolicyTesting.resetPolicies(jdbc, policies);
-        cityCentre = venue("SH-CITY");
-        pudong = venue("PD");
-    }
-
-    @AfterEach
-    void noticeBaselineAgain() {
-        PolicyTesting.resetPolicies(jdbc, policies);
+        cityCentre = demoVenue(venues, "SH-CITY");
+        pudong = demoVenue(venues, "PD");
     }
 
     @Test
@@ -279,9 +274,5 @@ class PolicyLayersTest extends DatabaseTest {
         return TestAccounts.asAdmin(() -> audit.latest(20, 0)).stream().filter(e -> e.entityType().equals("policy"))
                 .limit(n)
                 .map(AuditEntry::action).toList();
-    }
-
-    private long venue(String code) {
-        return venues.venues().stream().filter(v -> v.code().equals(code)).map(Venue::id).findFirst().orElseThrow();
     }
 }

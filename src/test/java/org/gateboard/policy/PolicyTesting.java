@@ -3,6 +3,8 @@ package org.gateboard.policy;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
+import org.gateboard.venue.Venue;
+import org.gateboard.venue.VenueService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,8 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the policy tests share: parameters, signing in as a role, and putting the policy back to the notice's
- * baseline afterwards (every test of the JVM shares the database and expects version 1 in force).
+ * What the policy tests share: parameters, signing in as a role, the demo venues, and putting the policy back to
+ * the notice's baseline afterwards (every test of the JVM shares the database and expects version 1 in force;
+ * {@link NoticeBaseline} does it around each test).
  */
 public final class PolicyTesting {
 
@@ -34,6 +37,11 @@ public final class PolicyTesting {
 
     public static String newAccount(UserService users, Role role, Set<Long> venues) {
         return TestAccounts.create(users, role, venues);
+    }
+
+    /** The id of the demo venue with this code (SH-CITY, PD, ...). */
+    public static long demoVenue(VenueService venues, String code) {
+        return venues.venues().stream().filter(v -> v.code().equals(code)).map(Venue::id).findFirst().orElseThrow();
     }
 
     /** Back to the notice's baseline alone: every change and version a test made is gone. */

@@ -4,8 +4,8 @@ import org.gateboard.base.Role;
 import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.VerdictFixture;
 import org.gateboard.testsupport.VerdictFixture.TestVenue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gateboard.policy.PolicyTesting.params;
 import static org.gateboard.policy.PolicyTesting.signIn;
 
+@ExtendWith(NoticeBaseline.class)
 class PolicyWhatIfTest extends DatabaseTest {
 
     /** A day no other test writes verdicts for. */
@@ -32,16 +33,9 @@ class PolicyWhatIfTest extends DatabaseTest {
     @Autowired
     private PolicyWhatIf whatIf;
     @Autowired
-    private PolicyService policies;
-    @Autowired
     private ApplicationContext context;
     @Autowired
     private JdbcTemplate jdbc;
-
-    @AfterEach
-    void reset() {
-        PolicyTesting.resetPolicies(jdbc, policies);
-    }
 
     @Test
     void aLowerThresholdCountsExactlyThePeopleItWouldHaveRefusedByVenueReasonAndRole() {

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Refusal tests on a fresh venue with one gate, whose refusals are placed around 09:00 yesterday (Shanghai). */
+/**
+ * Refusal tests on a fresh venue with one gate (or {@link #gates()}), whose refusals are placed around 09:00
+ * yesterday (Shanghai).
+ */
 abstract class RefusalFixtureTest extends DatabaseTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -33,7 +36,12 @@ abstract class RefusalFixtureTest extends DatabaseTest {
     @BeforeEach
     void venue() {
         verdicts = new PersonalVerdicts(context);
-        venue = new VerdictFixture(context).newVenue("黄浦区", 1);
+        venue = new VerdictFixture(context).newVenue("黄浦区", gates());
         nineAm = LocalDate.now(SHANGHAI).minusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant();
+    }
+
+    /** The venue's gates, each with a device. */
+    int gates() {
+        return 1;
     }
 }

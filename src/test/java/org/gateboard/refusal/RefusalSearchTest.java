@@ -4,8 +4,6 @@ import org.gateboard.base.UnknownRecordException;
 import org.gateboard.base.UserFacingException;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
-import org.gateboard.security.UserService;
-import org.gateboard.testsupport.DatabaseTest;
 import org.gateboard.testsupport.PersonalVerdicts;
 import org.gateboard.testsupport.PersonalVerdicts.Person;
 import org.gateboard.testsupport.VerdictFixture;
@@ -14,16 +12,11 @@ import org.gateboard.verdict.Channel;
 import org.gateboard.verdict.Outcome;
 import org.gateboard.verdict.PersonRole;
 import org.gateboard.verdict.RefusalReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,41 +28,29 @@ import static org.gateboard.refusal.RefusalTestSupport.as;
 import static org.gateboard.refusal.RefusalTestSupport.official;
 
 /** Searching refusals on MariaDB: keyset pages, each filter, the ID-number lookup, and who may search what. */
-class RefusalSearchTest extends DatabaseTest {
+class RefusalSearchTest extends RefusalFixtureTest {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RefusalService refusals;
-    @Autowired
-    UserService users;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    PersonalVerdicts verdicts;
-    TestVenue venue;
-    Instant base;
-
-    @BeforeEach
-    void venue() {
-        verdicts = new PersonalVerdicts(context);
-        venue = new VerdictFixture(context).newVenue("黄浦区", 2);
-        base = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    @Override
+    int gates() {
+        return 2;
     }
 
     @Test
     void pagesWalkEveryRefusalNewestFirstOnceEvenWithTiesInTheSameMillisecond() {
         List<UUID> expected = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            expected.add(0, verdicts.refused(venue, base.plusSeconds(i), PersonalVerdicts.newPerson("甲"),
+            expected.add(0, verdicts.refused(venue, nineAm.plusSeconds(i), PersonalVerdicts.newPerson("甲"),
                     RefusalReason.FEVER));
         }
-        Instant tie = base.plusSeconds(60);
+        Instant tie = nineAm.plusSeconds(60);
         UUID first = verdicts.refused(venue, tie, null, RefusalReason.NO_MASK);
         UUID second = verdicts.refused(venue, tie, null, RefusalReason.NO_MASK);
         expected.add(0, first);
         expected.add(0, second); // same time: the later sequence number first
-        verdicts.admitted(venue, base.plusSeconds(30), null);
+        verdicts.admitted(venue, nineAm.plusSeconds(30), null);
 
         List<UUID> seen = new ArrayList<>();
         String after = null;
@@ -87,11 +68,11 @@ class RefusalSearchTest extends DatabaseTest {
 
     @Test
     void eachFilterNarrowsTheList() {
-        UUID fever = verdicts.insert(venue, 0, base, Outcome.REFUSED, null, Set.of(RefusalReason.FEVER),
+        UUID fever = verdicts.insert(venue, 0, nineAm, Outcome.REFUSED, null, Set.of(RefusalReason.FEVER),
                 PersonRole.BIDDER, Channel.APP, false);
-        UUID red = verdicts.insert(venue, 1, base.plusSeconds(1), Outcome.REFUSED, null,
+        UUID red = verdicts.insert(venue, 1, nineAm.plusSeconds(1), Outcome.REFUSED, null,
                 Set.of(RefusalReason.CODE_RED, RefusalReason.NO_MASK), PersonRole.EXPERT, Channel.WECHAT, true);
-        UUID late = verdicts.insert(venue, 0, base.plusSeconds(3600), Outcome.REFUSED, null,
+        UUID late = verdicts.insert(venue, 0, nineAm.plusSeconds(3600), Outcome.REFUSED, null,
                 Set.of(RefusalReason.NO_CODE), PersonRole.AGENT, Channel.ALIPAY, false);
 
         assertThat(ids(with(Set.of(RefusalReason.NO_MASK), null, null, null, null, null, null))).containsExactly(red);
@@ -101,19 +82,19 @@ class RefusalSearchTest extends DatabaseTest {
         assertThat(ids(with(Set.of(), null, Channel.ALIPAY, null, null, null, null))).containsExactly(late);
         assertThat(ids(with(Set.of(), null, null, true, null, null, null))).containsExactly(red);
         assertThat(ids(with(Set.of(), null, null, null, venue.gate(1).id(), null, null))).containsExactly(red);
-        assertThat(ids(with(Set.of(), null, null, null, null, base, base.plusSeconds(2)))).containsExactly(red, fever);
-        assertThat(official(() -> refusals.count(with(Set.of(), null, null, null, null, base, base.plusSeconds(2)))))
-                .isEqualTo(2);
+        RefusalSearch firstTwoSeconds = with(Set.of(), null, null, null, null, nineAm, nineAm.plusSeconds(2));
+        assertThat(ids(firstTwoSeconds)).containsExactly(red, fever);
+        assertThat(official(() -> refusals.count(firstTwoSeconds))).isEqualTo(2);
     }
 
     @Test
     void aFullIdNumberFindsThatPersonsRefusalsAtEveryVenueAndIsLoggedAsALook() {
         TestVenue other = new VerdictFixture(context).newVenue("浦东新区", 1);
         Person person = PersonalVerdicts.newPerson("张三");
-        UUID here = verdicts.refused(venue, base, person, RefusalReason.FEVER);
-        UUID there = verdicts.refused(other, base.plusSeconds(600), person, RefusalReason.NO_MASK);
-        verdicts.admitted(venue, base.plusSeconds(900), person);
-        verdicts.refused(venue, base.plusSeconds(5), PersonalVerdicts.newPerson("李四"), RefusalReason.FEVER);
+        UUID here = verdicts.refused(venue, nineAm, person, RefusalReason.FEVER);
+        UUID there = verdicts.refused(other, nineAm.plusSeconds(600), person, RefusalReason.NO_MASK);
+        verdicts.admitted(venue, nineAm.plusSeconds(900), person);
+        verdicts.refused(venue, nineAm.plusSeconds(5), PersonalVerdicts.newPerson("李四"), RefusalReason.FEVER);
         long looksBefore = looks();
 
         RefusalSearch byId = new RefusalSearch(null, null, null, null, null, null, null, null, null,
@@ -143,11 +124,11 @@ class RefusalSearchTest extends DatabaseTest {
     @Test
     void aManagerSearchesOnlyTheirVenuesAndSeesNamesMasked() {
         TestVenue other = new VerdictFixture(context).newVenue("浦东新区", 1);
-        UUID mine = verdicts.refused(venue, base, PersonalVerdicts.newPerson("王小明"), RefusalReason.FEVER);
-        verdicts.refused(other, base, PersonalVerdicts.newPerson("赵六"), RefusalReason.FEVER);
+        UUID mine = verdicts.refused(venue, nineAm, PersonalVerdicts.newPerson("王小明"), RefusalReason.FEVER);
+        verdicts.refused(other, nineAm, PersonalVerdicts.newPerson("赵六"), RefusalReason.FEVER);
         String manager = TestAccounts.create(users, Role.MANAGER, Set.of(venue.id()));
-        RefusalSearch window = new RefusalSearch(base, base.plusSeconds(1), null, null, null, null, null, null, null,
-                null);
+        RefusalSearch window = new RefusalSearch(nineAm, nineAm.plusSeconds(1), null, null, null, null, null, null,
+                null, null);
 
         RefusalItems page = as(manager, Role.MANAGER, () -> refusals.search(window, null, 50));
 

@@ -9,22 +9,27 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Per device (by its id in the registry): its token, the verdicts it made, those a 200 named. */
-final class CampaignLedger implements VerdictLedger {
+/**
+ * The campaign's statistics, which also keep per device (by its id in the registry) its token, the verdicts it
+ * made and those a 200 named.
+ */
+final class CampaignLedger extends SimulationStats {
 
     final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, Set<UUID>> generated = new ConcurrentHashMap<>();
-    private final Map<String, Set<UUID>> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Set<UUID>> acknowledgedIds = new ConcurrentHashMap<>();
     private final AtomicLong acknowledgedCount = new AtomicLong();
 
     @Override
-    public void generated(String device, UUID id) {
+    void made(String device, UUID id) {
+        super.made(device, id);
         generated.computeIfAbsent(device, d -> ConcurrentHashMap.newKeySet()).add(id);
     }
 
     @Override
-    public void acknowledged(String device, List<UUID> ids) {
-        Set<UUID> set = acknowledged.computeIfAbsent(device, d -> ConcurrentHashMap.newKeySet());
+    void acknowledged(String device, List<UUID> ids) {
+        super.acknowledged(device, ids);
+        Set<UUID> set = acknowledgedIds.computeIfAbsent(device, d -> ConcurrentHashMap.newKeySet());
         for (UUID id : ids) {
             if (set.add(id)) {
                 acknowledgedCount.incrementAndGet();
@@ -38,7 +43,7 @@ final class CampaignLedger implements VerdictLedger {
 
     /** A copy of what each device has had named by a 200 up to now (every one of them must be stored). */
     Map<String, Set<UUID>> acknowledgedSoFar() {
-        return copy(acknowledged);
+        return copy(acknowledgedIds);
     }
 
     Map<String, Set<UUID>> generatedSoFar() {

@@ -47,7 +47,6 @@ public final class FaultCampaign {
     private final Path control;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CampaignLedger ledger = new CampaignLedger();
-    private final SimulationStats stats = new SimulationStats();
     private final List<SimulatedGate> gates = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -78,8 +77,8 @@ public final class FaultCampaign {
         Random seeds = new Random(Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime()))));
         List<Thread> threads = new ArrayList<>();
         for (Map.Entry<String, String> device : ledger.tokens.entrySet()) {
-            SimulatedGate gate = new SimulatedGate(device.getKey(), new DeviceClient(http, require("url"),
-                    device.getValue()), settings, new Random(seeds.nextLong()), stats, ledger);
+            SimulatedGate gate = new SimulatedGate(device.getKey(), new DeviceClient(http, JSON, require("url"),
+                    device.getValue()), settings, new Random(seeds.nextLong()), ledger);
             gates.add(gate);
             Thread thread = new Thread(() -> play(gate), "gate-" + device.getKey());
             thread.start();
@@ -112,7 +111,7 @@ public final class FaultCampaign {
             thread.join(20_000);
         }
         write("acked", String.valueOf(ledger.acknowledgedCount()));
-        System.out.println("Fault campaign, devices: " + stats.summary());
+        System.out.println("Fault campaign, devices: " + ledger.summary());
         CampaignCheck.Final result = check.finalCheck(() -> liveTotal(venueId));
         System.out.println(result.report());
         write("final", result.report());

@@ -1,5 +1,6 @@
 package org.gateboard.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyEditor;
 import org.gateboard.policy.PolicyParameters;
@@ -43,6 +44,8 @@ class GateSimulatorTest extends HttpTest {
     private PolicyEditor editor;
     @Autowired
     private PolicyService policies;
+    @Autowired
+    private ObjectMapper json;
 
     @AfterEach
     void signOut() {
@@ -60,7 +63,7 @@ class GateSimulatorTest extends HttpTest {
         }
         SimulatedGate.Settings settings = new SimulatedGate.Settings(40, Duration.ofMillis(300), 0,
                 Duration.ofSeconds(1), 0.5, 0.2, Duration.ofSeconds(1));
-        Simulation simulation = new Simulation(baseUrl(), tokens, settings, 1, Duration.ofMillis(100),
+        Simulation simulation = new Simulation(baseUrl(), tokens, json, settings, 1, Duration.ofMillis(100),
                 Duration.ofSeconds(3), Duration.ofMinutes(1), Clock.systemUTC());
 
         simulation.run();
@@ -107,8 +110,8 @@ class GateSimulatorTest extends HttpTest {
         SecurityContextHolder.clearContext();
         SimulatedGate.Settings settings = new SimulatedGate.Settings(30, Duration.ofMillis(300), 0,
                 Duration.ofSeconds(1), 0, 0, Duration.ofSeconds(5));
-        Simulation simulation = new Simulation(baseUrl(), List.of(issued.token()), settings, 7, Duration.ofMillis(100),
-                Duration.ofMinutes(3), Duration.ofMinutes(5), Clock.systemUTC());
+        Simulation simulation = new Simulation(baseUrl(), List.of(issued.token()), json, settings, 7,
+                Duration.ofMillis(100), Duration.ofMinutes(3), Duration.ofMinutes(5), Clock.systemUTC());
         Thread gate = new Thread(simulation, "test-gate");
         gate.start();
         try {

@@ -1,5 +1,6 @@
 package org.gateboard.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -46,22 +47,22 @@ class SimulatedGateRetryTest {
         startServer();
         answers.addAll(List.of(500, 401, 502, 200));
         List<UUID> generated = new ArrayList<>();
-        List<UUID> acknowledged = new ArrayList<>();
-        VerdictLedger ledger = new VerdictLedger() {
+        List<UUID> named = new ArrayList<>();
+        SimulationStats stats = new SimulationStats() {
             @Override
-            public void generated(String gate, UUID id) {
+            void made(String gate, UUID id) {
                 generated.add(id);
             }
 
             @Override
-            public void acknowledged(String gate, List<UUID> ids) {
-                acknowledged.addAll(ids);
+            void acknowledged(String gate, List<UUID> ids) {
+                named.addAll(ids);
             }
         };
-        SimulatedGate gate = new SimulatedGate("g", new DeviceClient(HttpClient.newHttpClient(),
+        SimulatedGate gate = new SimulatedGate("g", new DeviceClient(HttpClient.newHttpClient(), new ObjectMapper(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), "token"),
                 new SimulatedGate.Settings(20, Duration.ZERO, 0, Duration.ofSeconds(1), 0, 0, Duration.ofHours(1)),
-                new Random(7), new SimulationStats(), ledger);
+                new Random(7), stats);
 
         Instant t = Instant.parse("2026-11-30T02:00:00Z");
         gate.step(t, Duration.ofSeconds(1));
@@ -72,7 +73,7 @@ class SimulatedGateRetryTest {
 
         assertThat(generated).isNotEmpty();
         assertThat(pushes).hasSize(4).allSatisfy(push -> assertThat(push).isEqualTo(generated));
-        assertThat(acknowledged).isEqualTo(generated);
+        assertThat(named).isEqualTo(generated);
         assertThat(gate.backlog()).isZero();
     }
 

@@ -55,10 +55,6 @@ final class EmbeddedMariaDb {
         return running;
     }
 
-    static EmbeddedMariaDb start(Path root, boolean fresh) {
-        return start(root, fresh, List.of());
-    }
-
     /**
      * Starts a server on the data under {@code root}; {@link #startOnce} is the one the application uses.
      * {@code serverOptions} (e.g. a binary log for a replica to follow) apply once the account exists, not to
@@ -94,15 +90,14 @@ final class EmbeddedMariaDb {
             int port = freePort();
             DBConfigurationBuilder config = config(root, port, true);
             serverOptions.forEach(config::addArg);
-            DB db = KeptDataDb.create(config.build());
-            db.start();
+            EmbeddedMariaDb started = new EmbeddedMariaDb(KeptDataDb.create(config.build()), port, root, account);
+            started.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly, "embedded-mariadb-stop"));
             try (Connection c = DriverManager.getConnection(serverUrl(port), account.user(), account.password());
                  Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
-            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, root, account);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly, "embedded-mariadb-stop"));
             return started;
         } catch (ManagedProcessException | SQLException e) {
             throw new IllegalStateException("The embedded MariaDB in " + root + " did not start: " + e.getMessage(), e);
@@ -133,6 +128,7 @@ final class EmbeddedMariaDb {
         return config;
     }
 
+    /** The server {@link #startOnce} started in this JVM, or null. */
     static synchronized EmbeddedMariaDb current() {
         return running;
     }
@@ -153,32 +149,28 @@ final class EmbeddedMariaDb {
         return account.password();
     }
 
-    Path passwordFile() {
-        return account.file();
-    }
-
     int port() {
         return port;
     }
 
-    Path root() {
-        return root;
-    }
-
-    /** Stops the server; the data directory stays. For tests that show what happens when the database is gone. */
-    synchronized void stop() throws ManagedProcessException {
-        stopAndWait(db, root);
-    }
-
+    /** Starts the server on its port and data, the first time or again after {@link #stop}. */
     synchronized void start() throws ManagedProcessException {
         db.start();
     }
 
+    /**
+     * Stops the server and waits until it has exited; the data directory stays. The JVM stops it so when it
+     * ends, so that the next start on the same data does not find it still shutting down.
+     */
+    synchronized void stop() throws ManagedProcessException {
+        stopAndWait(db, root);
+    }
+
     private void stopQuietly() {
         try {
-            db.stop();
+            stop();
         } catch (Exception ignored) {
-            // the JVM is going down; the server process dies with it anyway
+            // the JVM is going down; nothing is left to tell
         }
     }
 

@@ -31,6 +31,10 @@ final class RequestBodies {
     static final int MAX_HEARTBEAT_BODY = 16 * 1024;
     static final int MAX_NESTING = 32;
 
+    /**
+     * A mapper of its own, not the application's: it only reads trees, under limits meant for untrusted device
+     * bodies (nesting, number and text sizes, duplicate keys), not for what the rest of the application reads.
+     */
     static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
                     .maxNumberLength(100).maxStringLength(MAX_VERDICT_BODY).build())

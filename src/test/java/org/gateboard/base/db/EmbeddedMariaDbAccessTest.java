@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +41,14 @@ class EmbeddedMariaDbAccessTest {
     void aDataDirectoryOfTheOpenKindIsClosedOnItsNextStartAndKeepsItsData() throws Exception {
         startTheOldWayAndStore("kept from before");
 
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(root, false);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(root, false, List.of());
         try {
             assertClosed(db);
         } finally {
             db.stop();
         }
 
-        EmbeddedMariaDb again = EmbeddedMariaDb.start(root, false);
+        EmbeddedMariaDb again = EmbeddedMariaDb.start(root, false, List.of());
         try {
             assertClosed(again);
         } finally {
@@ -71,7 +72,7 @@ class EmbeddedMariaDbAccessTest {
         assertRefused(db, "root", "");
         assertRefused(db, "", "");
 
-        Path passwordFile = db.passwordFile();
+        Path passwordFile = root.resolve("data").resolve(EmbeddedDbAccount.FILE_NAME);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
 
         try (Socket loopback = new Socket()) {

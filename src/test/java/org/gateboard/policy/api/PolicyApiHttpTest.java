@@ -3,17 +3,15 @@ package org.gateboard.policy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gateboard.audit.AuditService;
+import org.gateboard.policy.NoticeBaseline;
 import org.gateboard.policy.PolicyService;
-import org.gateboard.policy.PolicyTesting;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.HttpTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +24,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(NoticeBaseline.class)
 class PolicyApiHttpTest extends HttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,14 +39,6 @@ class PolicyApiHttpTest extends HttpTest {
     private UserService users;
     @Autowired
     private AuditService audit;
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @BeforeEach
-    @AfterEach
-    void noticeBaseline() {
-        PolicyTesting.resetPolicies(jdbc, policies);
-    }
 
     @Test
     void anOfficialPublishesTheBaselineAndEveryoneReadsIt() throws Exception {

@@ -10,18 +10,16 @@ import com.vaadin.flow.router.NotFoundException;
 import org.gateboard.base.i18n.MessagesI18NProvider;
 import org.gateboard.policy.PolicyChange;
 import org.gateboard.policy.PolicyService;
-import org.gateboard.policy.PolicyTesting;
+import org.gateboard.policy.NoticeBaseline;
 import org.gateboard.base.Role;
 import org.gateboard.security.TestAccounts;
 import org.gateboard.security.UserService;
 import org.gateboard.testsupport.UiTest;
-import org.gateboard.venue.Venue;
 import org.gateboard.venue.VenueService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,7 +31,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gateboard.policy.PolicyTesting.demoVenue;
 
+@ExtendWith(NoticeBaseline.class)
 class PolicyUiTest extends UiTest {
 
     @Autowired
@@ -42,22 +42,14 @@ class PolicyUiTest extends UiTest {
     private VenueService venues;
     @Autowired
     private UserService users;
-    @Autowired
-    private JdbcTemplate jdbc;
 
     private long cityCentre;
     private long pudong;
 
     @BeforeEach
-    void reset() {
-        PolicyTesting.resetPolicies(jdbc, policies);
-        cityCentre = venue("SH-CITY");
-        pudong = venue("PD");
-    }
-
-    @AfterEach
-    void noticeBaselineAgain() {
-        PolicyTesting.resetPolicies(jdbc, policies);
+    void venues() {
+        cityCentre = demoVenue(venues, "SH-CITY");
+        pudong = demoVenue(venues, "PD");
     }
 
     @Test
@@ -206,9 +198,5 @@ class PolicyUiTest extends UiTest {
     private static Button cell(Grid<?> grid, int row, String column, String id) {
         return ((HorizontalLayout) GridKt._getCellComponent(grid, row, column)).getChildren()
                 .filter(c -> c.getId().orElse("").equals(id)).map(Button.class::cast).findFirst().orElseThrow();
-    }
-
-    private long venue(String code) {
-        return venues.venues().stream().filter(v -> v.code().equals(code)).map(Venue::id).findFirst().orElseThrow();
     }
 }
