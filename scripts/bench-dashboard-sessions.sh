@@ -8,7 +8,7 @@
 # between them, and the live heap.
 # Usage: scripts/bench-dashboard-sessions.sh [steps, default 0,100,250,500,1000] [verdicts/s, default 1000]
 # Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
-# recreates the database gateboard_sessions) and a JDK (jcmd). No browser.
+# recreates the database $BENCH_DB_NAME, default gateboard_sessions) and a JDK (jcmd). No browser.
 # BENCH_SETTLE / BENCH_WINDOW: seconds to wait after opening a step's sessions / to measure (20 / 30).
 # Results: bench/dashboard-sessions/ (result.txt, steps.txt, a class histogram per step, app.log, load.log).
 set -euo pipefail
@@ -20,6 +20,7 @@ DB_HOST="${BENCH_DB_HOST:-127.0.0.1}"
 DB_PORT="${BENCH_DB_PORT:-3306}"
 DB_USER="${BENCH_DB_USER:-root}"
 DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
+DB_NAME="${BENCH_DB_NAME:-gateboard_sessions}"
 PORT="${BENCH_PORT:-8192}"
 OUT=bench/dashboard-sessions
 mkdir -p "$OUT"
@@ -27,7 +28,7 @@ SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWO
 
 source scripts/bench-lib.sh
 # the demo gate simulator stays on at a gentle rate, so every venue (and so every open view) keeps changing
-start_demo_server gateboard_sessions 20 "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}"
+start_demo_server "$DB_NAME" 20 "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}"
 grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u > "$OUT/tokens.txt"
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

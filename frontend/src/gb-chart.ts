@@ -4,7 +4,8 @@ import { Chart, registerables } from 'chart.js';
 Chart.register(...registerables);
 
 /**
- * A Chart.js chart whose data and options are set as JSON properties from Java (GbChart).
+ * A Chart.js chart whose data and options are set from Java (GbChart): the data as a JSON text (one text
+ * the server writes once and hands to every open screen of a venue), the options as an object.
  *
  * New data is copied into the existing chart and animated, never re-created, so a live chart
  * moves instead of flickering. Colours follow the Lumo theme: a dataset names a colour role
@@ -30,7 +31,7 @@ type ChartData = { labels: string[]; datasets: Dataset[] };
 export class GbChart extends LitElement {
   static properties = {
     type: { type: String },
-    data: { attribute: false },
+    data: { type: String },
     options: { attribute: false },
     description: { type: String },
     caption: { type: String },
@@ -58,27 +59,34 @@ export class GbChart extends LitElement {
   `;
 
   declare type: string;
-  declare data: ChartData;
+  declare data: string;
   declare options: Record<string, unknown>;
   declare description: string;
   declare caption: string;
   declare labelHeader: string;
 
   private chart?: Chart;
+  private parsed: ChartData = { labels: [], datasets: [] };
 
   constructor() {
     super();
     this.type = 'bar';
-    this.data = { labels: [], datasets: [] };
+    this.data = '{"labels":[],"datasets":[]}';
     this.options = {};
     this.description = '';
     this.caption = '';
     this.labelHeader = '';
   }
 
+  protected willUpdate(changed: PropertyValues) {
+    if (changed.has('data')) {
+      this.parsed = parseData(this.data);
+    }
+  }
+
   render() {
-    const labels = this.data?.labels ?? [];
-    const datasets = this.data?.datasets ?? [];
+    const labels = this.parsed.labels;
+    const datasets = this.parsed.datasets;
     const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
     return html`<div class="wrap">
         <canvas part="canvas" role=${this.description ? 'img' : nothing} aria-label=${this.description || nothing}></canvas>
@@ -168,7 +176,7 @@ export class GbChart extends LitElement {
   }
 
   private themedData(): ChartData {
-    const data = this.data ?? { labels: [], datasets: [] };
+    const data = this.parsed;
     return {
       labels: [...(data.labels ?? [])],
       datasets: (data.datasets ?? []).map((ds) => {
@@ -195,6 +203,18 @@ export class GbChart extends LitElement {
       },
     };
     return merge(base, this.options ?? {});
+  }
+}
+
+function parseData(text: string): ChartData {
+  try {
+    const value = JSON.parse(text || '{}');
+    return {
+      labels: Array.isArray(value?.labels) ? value.labels : [],
+      datasets: Array.isArray(value?.datasets) ? value.datasets : [],
+    };
+  } catch {
+    return { labels: [], datasets: [] };
   }
 }
 

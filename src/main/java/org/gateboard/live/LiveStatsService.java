@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -116,11 +117,22 @@ public class LiveStatsService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeOverview(Consumer<List<VenueSummary>> listener) {
+        return subscribeOverview(Function.identity(), listener);
+    }
+
+    /**
+     * As {@link #subscribeOverview(Consumer)}, each card turned by {@code present} into what a view shows. A push
+     * round presents each venue's card once for all the subscribers whose {@code present} is equal, and hands
+     * them the same result, so the work per screen is only what it does with it.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
+    public <T> Registration subscribeOverview(Function<VenueSummary, T> present, Consumer<List<T>> listener) {
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
         return updates.subscribe(LiveUpdates.ALL, () -> true, memo -> {
             VenueAccess.Scope now = scope.get();
             return registry.get().venues().stream().filter(v -> now.includes(v.id()))
-                    .map(v -> memoized(memo, v.id()).summary()).toList();
+                    .map(v -> presented(memo, v.id(), Part.CARD, present, stats -> present.apply(stats.summary())))
+                    .toList();
         }, listener);
     }
 
@@ -130,12 +142,40 @@ public class LiveStatsService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
     public Registration subscribeVenue(long venueId, Consumer<VenueStats> listener) {
+        return subscribeVenue(venueId, Function.identity(), listener);
+    }
+
+    /**
+     * As {@link #subscribeVenue(long, Consumer)}, the figures turned by {@code present} into what a view shows,
+     * once per push round for all the venue's subscribers whose {@code present} is equal; each gets that same
+     * result.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.OFFICIAL, Role.Names.MANAGER})
+    public <T> Registration subscribeVenue(long venueId, Function<VenueStats, T> present, Consumer<T> listener) {
         if (!canSee(venueId)) {
             throw new UserFacingException("venue.error.notFound");
         }
         Supplier<VenueAccess.Scope> scope = access.scopeOfCurrentUser();
-        return updates.subscribe(venueId, () -> scope.get().includes(venueId), memo -> memoized(memo, venueId),
-                listener);
+        return updates.subscribe(venueId, () -> scope.get().includes(venueId),
+                memo -> presented(memo, venueId, Part.VENUE, present, present), listener);
+    }
+
+    private enum Part { VENUE, CARD }
+
+    /** A round's shared result: a venue's figures (or its card) presented by an equal {@code presenter}. */
+    private record Presented(long venueId, Part part, Object presenter) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T presented(Map<Object, Object> memo, long venueId, Part part, Object presenter,
+                            Function<VenueStats, T> present) {
+        Presented key = new Presented(venueId, part, presenter);
+        Object shared = memo.get(key);
+        if (shared == null) {
+            shared = present.apply(memoized(memo, venueId));
+            memo.put(key, shared);
+        }
+        return (T) shared;
     }
 
     private VenueStats memoized(Map<Object, Object> memo, long venueId) {

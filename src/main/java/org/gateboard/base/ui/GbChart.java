@@ -1,17 +1,22 @@
 package org.gateboard.base.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.internal.JacksonUtils;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Chart.js chart ({@code frontend/src/gb-chart.ts}). Data and options travel as JSON (Vaadin writes the
- * records and maps into element properties); setting new data
+ * A Chart.js chart ({@code frontend/src/gb-chart.ts}). Data and options travel as JSON: the data as a JSON text
+ * written once per {@link Data} (so many charts can show the same data without writing it again, and the same
+ * text again sends nothing), the options as a map Vaadin writes; setting new data
  * animates the chart in the browser instead of re-creating it. Labels are passed already translated; a
  * dataset names a Lumo colour role so the chart follows the theme.
  * <p>
@@ -31,23 +36,46 @@ public class GbChart extends Component implements HasSize {
         }
     }
 
-    private List<String> labels = List.of();
-    private List<Dataset> datasets = List.of();
+    /**
+     * Labels and datasets with the JSON text the browser receives ({@code {"labels":[...],"datasets":[...]}},
+     * Chart.js's own shape), written once when built.
+     */
+    public record Data(List<String> labels, List<Dataset> datasets, String json) {
 
-    public GbChart(String type) {
-        getElement().setProperty("type", type);
-        setWidthFull();
-        setHeight("18rem");
+        public static Data of(List<String> labels, List<Dataset> datasets) {
+            List<String> l = List.copyOf(labels);
+            List<Dataset> d = List.copyOf(datasets);
+            try {
+                return new Data(l, d, JSON.writeValueAsString(new ChartData(l, d)));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** What the browser receives as {@code data}: Chart.js's own shape. */
     private record ChartData(List<String> labels, List<Dataset> datasets) {
     }
 
+    /** Vaadin's own mapper, the one that writes every other element property. */
+    private static final ObjectMapper JSON = JacksonUtils.getMapper();
+
+    private Data data = Data.of(List.of(), List.of());
+
+    public GbChart(String type) {
+        getElement().setProperty("type", type);
+        getElement().setProperty("data", data.json());
+        setWidthFull();
+        setHeight("18rem");
+    }
+
     public void setData(List<String> labels, List<Dataset> datasets) {
-        this.labels = List.copyOf(labels);
-        this.datasets = List.copyOf(datasets);
-        getElement().setPropertyBean("data", new ChartData(this.labels, this.datasets));
+        setData(Data.of(labels, datasets));
+    }
+
+    public void setData(Data data) {
+        this.data = data;
+        getElement().setProperty("data", data.json());
     }
 
     /** Chart.js options, merged over the themed defaults in the browser (e.g. {@code {"scales":{"x":{"stacked":true}}}}). */
@@ -71,10 +99,10 @@ public class GbChart extends Component implements HasSize {
     }
 
     public List<String> getLabels() {
-        return labels;
+        return data.labels();
     }
 
     public List<Dataset> getDatasets() {
-        return datasets;
+        return data.datasets();
     }
 }

@@ -54,6 +54,32 @@ public class GbTable extends Component implements HasSize {
         }
     }
 
+    /**
+     * Columns already written as the browser reads them: built once, they can be shown by any number of tables
+     * (e.g. every open screen of one venue) without being written again.
+     */
+    public record Columns(String json) {
+
+        public static Columns of(List<Column> columns) {
+            return new Columns(write(columns.stream()
+                    .map(c -> c.numeric() ? Map.of("header", c.header(), "numeric", true) : Map.of("header", c.header()))
+                    .toList()));
+        }
+    }
+
+    /** Rows already written as the browser reads them, to be shown by any number of tables; see {@link Columns}. */
+    public record Rows(String json) {
+
+        public static Rows of(List<List<Cell>> rows) {
+            List<List<Object>> json = new ArrayList<>(rows.size());
+            for (List<Cell> row : rows) {
+                json.add(row.stream().<Object>map(c -> c.tone() == null ? c.text()
+                        : Map.of("text", c.text(), "tone", c.tone())).toList());
+            }
+            return new Rows(write(json));
+        }
+    }
+
     /** A table with a header row. */
     public GbTable(List<Column> columns) {
         setColumns(columns);
@@ -85,18 +111,21 @@ public class GbTable extends Component implements HasSize {
     }
 
     public void setColumns(List<Column> columns) {
-        getElement().setProperty("columns", write(columns.stream()
-                .map(c -> c.numeric() ? Map.of("header", c.header(), "numeric", true) : Map.of("header", c.header()))
-                .toList()));
+        setColumns(Columns.of(columns));
+    }
+
+    /** Sets the columns; the same text again changes nothing, so nothing is sent. */
+    public void setColumns(Columns columns) {
+        getElement().setProperty("columns", columns.json());
     }
 
     public void setRows(List<List<Cell>> rows) {
-        List<List<Object>> json = new ArrayList<>(rows.size());
-        for (List<Cell> row : rows) {
-            json.add(row.stream().<Object>map(c -> c.tone() == null ? c.text()
-                    : Map.of("text", c.text(), "tone", c.tone())).toList());
-        }
-        getElement().setProperty("rows", write(json));
+        setRows(Rows.of(rows));
+    }
+
+    /** Sets the rows; the same text again changes nothing, so nothing is sent. */
+    public void setRows(Rows rows) {
+        getElement().setProperty("rows", rows.json());
     }
 
     private static String write(Object value) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -21,7 +22,6 @@ import jakarta.annotation.security.PermitAll;
 import org.gateboard.base.ui.GbTable;
 import org.gateboard.live.LiveStatsService;
 import org.gateboard.live.VenueSummary;
-import org.gateboard.live.VenueWarning;
 import org.gateboard.security.CurrentUser;
 import org.gateboard.base.Role;
 import org.gateboard.security.SignedInUser;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The start page. Officials and admins see one card per venue; a manager of one venue goes straight to it,
@@ -52,27 +51,32 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LiveStatsService live;
     private final CurrentUser currentUser;
-    private final Formats formats;
+    /** Builds the cards; equal for every overview in the same language, so a push round builds each card once. */
+    private final CardScreen.Maker cardScreens;
     private final DatePicker date = new DatePicker();
     private final Select<String> district = new Select<>();
     private final Select<VenueLevel> level = new Select<>();
     private final Select<SortKey> sort = new Select<>();
     private final Div cards = new Div();
     private final Map<Long, VenueCard> cardsByVenue = new HashMap<>();
-    private List<VenueSummary> shown = List.of();
+    private List<CardScreen> shown = List.of();
+    /** The cards in the order they are laid out now: a push that changes no order or filter moves none. */
+    private List<VenueCard> laidOut = List.of();
     private LocalDate day;
+    /** The day the cards open when clicked. */
+    private LocalDate linkedDay;
     /** Today's cards follow the live counts; a past day does not change, so it needs no subscription. */
     private final LiveSubscription subscription;
 
-    CityOverviewView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone) {
+    CityOverviewView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone, I18NProvider i18n) {
         this.live = live;
+        this.cardScreens = new CardScreen.Maker(i18n, getLocale(), venueZone);
         this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
-                ui -> live.subscribeOverview(list -> ui.access(() -> show(list))));
+                ui -> live.subscribeOverview(cardScreens, list -> ui.access(() -> show(list))));
         this.currentUser = currentUser;
         if (currentUser.get().filter(SignedInUser::wallScreen).isPresent()) {
             WallScreen.keepSignedIn(this);
         }
-        this.formats = new Formats(getLocale(), venueZone);
         setWidthFull();
 
         DatePickers.localized(date, getLocale(), getTranslation("live.date.today"), getTranslation("common.cancel"));
@@ -130,19 +134,23 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         List<VenueSummary> summaries = live.overview(day);
         district.setItems(summaries.stream().map(s -> s.venue().district()).filter(Objects::nonNull)
                 .distinct().sorted().toList());
-        show(summaries);
+        show(summaries.stream().map(cardScreens).toList());
         getUI().ifPresent(subscription::follow);
     }
 
-    private void show(List<VenueSummary> summaries) {
-        if (!summaries.isEmpty() && summaries.get(0).live() && !summaries.get(0).date().equals(day)) {
+    private void show(List<CardScreen> screens) {
+        if (!screens.isEmpty() && screens.get(0).summary().live() && !screens.get(0).summary().date().equals(day)) {
             // midnight passed with the wall screen open: the cards are the new day's, and so is a card's click
-            day = summaries.get(0).date();
+            day = screens.get(0).summary().date();
             DatePickers.movedOnTo(date, day);
         }
-        shown = summaries;
-        for (VenueSummary s : summaries) {
-            cardsByVenue.computeIfAbsent(s.venue().id(), id -> new VenueCard(s.venue())).show(s);
+        if (!day.equals(linkedDay)) {
+            linkedDay = day;
+            cardsByVenue.values().forEach(VenueCard::link);
+        }
+        shown = screens;
+        for (CardScreen s : screens) {
+            cardsByVenue.computeIfAbsent(s.venueId(), id -> new VenueCard(s.summary().venue())).show(s);
         }
         layoutCards();
     }
@@ -157,12 +165,16 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
                     s.arrivalsPerMinute() == null ? 0 : s.arrivalsPerMinute()).reversed();
             case WARNINGS -> Comparator.comparingInt((VenueSummary s) -> s.warnings().size()).reversed();
         };
-        List<VenueCard> visible = shown.stream()
+        List<VenueCard> visible = shown.stream().map(CardScreen::summary)
                 .filter(s -> district.getValue() == null || district.getValue().equals(s.venue().district()))
                 .filter(s -> level.getValue() == null || level.getValue() == s.venue().level())
                 .sorted(order)
                 .map(s -> cardsByVenue.get(s.venue().id()))
                 .toList();
+        if (visible.equals(laidOut)) {
+            return;
+        }
+        laidOut = visible;
         cards.removeAll();
         visible.forEach(cards::add);
     }
@@ -183,6 +195,8 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
         private final GbTable figures = GbTable.figures();
         private final Span warning = new Span();
         private final RouterLink open;
+        /** What the card shows now: a push sets only what differs from it. */
+        private CardScreen shown;
 
         VenueCard(Venue venue) {
             String code = venue.code();
@@ -209,31 +223,32 @@ class CityOverviewView extends VerticalLayout implements BeforeEnterObserver, Ha
                     UI.getCurrent().navigate("venues/" + venue.id(), dayParameter());
                 }
             }).addEventData(TARGET);
+            link();
+        }
+
+        /** Points the link at the shown day. */
+        void link() {
+            open.setQueryParameters(dayParameter());
         }
 
         private QueryParameters dayParameter() {
             return day.equals(live.today()) ? QueryParameters.empty() : QueryParameters.of("date", day.toString());
         }
 
-        void show(VenueSummary s) {
-            open.setQueryParameters(dayParameter());
-            figures.setRows(List.of(
-                    figure("live.admitted", formats.count(s.admitted())),
-                    figure("live.refused", formats.count(s.refused())),
-                    figure("live.refusalRate", formats.percent(s.refusalRate())),
-                    figure("live.arrivals5m", s.arrivalsPerMinute() == null ? "–"
-                            : getTranslation("live.perMinute", formats.decimal(s.arrivalsPerMinute()))),
-                    figure("live.onlineGates", s.onlineGates() == null ? "– / " + s.gates()
-                            : s.onlineGates() + " / " + s.gates())));
-            warning.setVisible(!s.warnings().isEmpty());
-            warning.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
-                    .collect(Collectors.joining(" · ")));
-            Badges.style(warning, s.warnings().contains(VenueWarning.QUEUE)
-                    || s.warnings().contains(VenueWarning.DEVICE_OFFLINE) ? "error" : "warning");
-        }
-
-        private List<GbTable.Cell> figure(String key, String value) {
-            return GbTable.figure(getTranslation(key), value);
+        /** Shows the card's figures and warning, setting only what differs from what it shows already. */
+        void show(CardScreen s) {
+            CardScreen before = shown;
+            shown = s;
+            if (before == null || !before.figures().equals(s.figures())) {
+                figures.setRows(s.figures());
+            }
+            if (before == null || !before.warning().equals(s.warning())) {
+                warning.setVisible(!s.warning().isEmpty());
+                warning.setText(s.warning());
+            }
+            if (before == null || !before.warningTone().equals(s.warningTone())) {
+                Badges.style(warning, s.warningTone());
+            }
         }
     }
 }

@@ -7,7 +7,6 @@ import org.gateboard.venue.DeviceStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Per device: online or not, last contact, backlog, clock skew, policy version (flagged when outdated),
@@ -16,20 +15,18 @@ import java.util.function.Supplier;
  */
 class DeviceTable extends GbTable {
 
-    private final Texts texts;
-    private final Formats formats;
-    private final Supplier<LocalDate> today;
-
-    DeviceTable(Texts texts, Formats formats, Supplier<LocalDate> today) {
+    DeviceTable() {
         super(List.of());
-        this.texts = texts;
-        this.formats = formats;
-        this.today = today;
         setId("devices");
     }
 
-    void show(List<DeviceHealth> devices, boolean live) {
-        // the same columns again change nothing in the browser: a push sends a property only when it differs
+    /** Shows columns and rows built by {@link #columns} and {@link #rows}; what did not change is not sent. */
+    void show(Columns columns, Rows rows) {
+        setColumns(columns);
+        setRows(rows);
+    }
+
+    static Columns columns(boolean live, Texts texts) {
         List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.device")),
                 Column.text(texts.get("live.gate"))));
         if (live) {
@@ -38,25 +35,29 @@ class DeviceTable extends GbTable {
                     Column.number(texts.get("live.device.clockSkew")), Column.text(texts.get("live.device.policy"))));
         }
         columns.add(Column.number(texts.get("live.nonConforming")));
-        setColumns(columns);
-        setRows(devices.stream().map(d -> row(d, live)).toList());
+        return Columns.of(columns);
     }
 
-    private List<Cell> row(DeviceHealth d, boolean live) {
+    /** {@code today}: the day a last contact is shown without its date. */
+    static Rows rows(List<DeviceHealth> devices, boolean live, LocalDate today, Texts texts, Formats formats) {
+        return Rows.of(devices.stream().map(d -> row(d, live, today, texts, formats)).toList());
+    }
+
+    private static List<Cell> row(DeviceHealth d, boolean live, LocalDate today, Texts texts, Formats formats) {
         List<Cell> cells = new ArrayList<>(List.of(Cell.of(d.device().label()), Cell.of(d.gateCode())));
         if (live) {
-            cells.add(status(d));
-            cells.add(Cell.of(formats.time(d.lastContact(), today.get())));
+            cells.add(status(d, texts));
+            cells.add(Cell.of(formats.time(d.lastContact(), today)));
             cells.add(Cell.of(d.backlog() == null ? "–" : formats.count(d.backlog())));
             cells.add(Cell.of(d.clockSkewMs() == null ? "–"
                     : texts.get("live.seconds", formats.decimal(d.clockSkewMs() / 1000.0))));
-            cells.add(policy(d));
+            cells.add(policy(d, texts));
         }
         cells.add(Cell.of(formats.count(d.nonConforming())));
         return cells;
     }
 
-    private Cell status(DeviceHealth d) {
+    private static Cell status(DeviceHealth d, Texts texts) {
         if (d.device().status() != DeviceStatus.ACTIVE) {
             return Cell.badge(texts.get("venue.device.status." + d.device().status().name()), "contrast");
         }
@@ -64,7 +65,7 @@ class DeviceTable extends GbTable {
                 : Cell.badge(texts.get("live.offline"), "error");
     }
 
-    private Cell policy(DeviceHealth d) {
+    private static Cell policy(DeviceHealth d, Texts texts) {
         if (d.policyVersion() == null) {
             return Cell.of("–");
         }

@@ -9,18 +9,18 @@ import java.util.List;
 /** Per gate: counts, and for today the arrival rate, median check time, queue warning and online state. */
 class GateTable extends GbTable {
 
-    private final Texts texts;
-    private final Formats formats;
-
-    GateTable(Texts texts, Formats formats) {
+    GateTable() {
         super(List.of());
-        this.texts = texts;
-        this.formats = formats;
         setId("gates");
     }
 
-    void show(List<GateStats> gates, boolean live) {
-        // the same columns again change nothing in the browser: a push sends a property only when it differs
+    /** Shows columns and rows built by {@link #columns} and {@link #rows}; what did not change is not sent. */
+    void show(Columns columns, Rows rows) {
+        setColumns(columns);
+        setRows(rows);
+    }
+
+    static Columns columns(boolean live, Texts texts) {
         List<Column> columns = new ArrayList<>(List.of(Column.text(texts.get("live.gate")),
                 Column.number(texts.get("live.admitted")), Column.number(texts.get("live.refused"))));
         if (live) {
@@ -28,11 +28,14 @@ class GateTable extends GbTable {
                     Column.number(texts.get("live.gate.medianCheck")), Column.text(texts.get("live.gate.queueHeader")),
                     Column.text(texts.get("live.status"))));
         }
-        setColumns(columns);
-        setRows(gates.stream().map(g -> row(g, live)).toList());
+        return Columns.of(columns);
     }
 
-    private List<Cell> row(GateStats g, boolean live) {
+    static Rows rows(List<GateStats> gates, boolean live, Texts texts, Formats formats) {
+        return Rows.of(gates.stream().map(g -> row(g, live, texts, formats)).toList());
+    }
+
+    private static List<Cell> row(GateStats g, boolean live, Texts texts, Formats formats) {
         List<Cell> cells = new ArrayList<>(List.of(Cell.of(g.gate().code() + " " + g.gate().name(formats.locale())),
                 Cell.of(formats.count(g.admitted())), Cell.of(formats.count(g.refused()))));
         if (live) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 class Tile extends Div {
 
     private final Span value = new Span("–");
+    private String text = "–";
 
     Tile(String label, String valueId) {
         Span caption = new Span(label);
@@ -20,11 +21,18 @@ class Tile extends Div {
                 .set("background", "var(--lumo-contrast-5pct)");
     }
 
+    /**
+     * Shows the figure. Only a new text touches the element: Vaadin replaces a span's text node even when the
+     * text is the same, and sends that with the next push.
+     */
     void set(String text) {
-        value.setText(text);
+        if (!text.equals(this.text)) {
+            this.text = text;
+            value.setText(text);
+        }
     }
 
     String text() {
-        return value.getText();
+        return text;
     }
 }

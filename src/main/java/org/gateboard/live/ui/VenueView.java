@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -21,19 +22,15 @@ import org.gateboard.base.ui.GbTable;
 import org.gateboard.base.ui.WallScreen;
 import org.gateboard.security.CurrentUser;
 import org.gateboard.security.SignedInUser;
-import org.gateboard.live.HourCount;
 import org.gateboard.live.LiveStatsService;
-import org.gateboard.live.VenueStats;
-import org.gateboard.live.VenueSummary;
 import org.gateboard.policy.PolicyParameter;
 import org.gateboard.policy.PolicyService;
-import org.gateboard.verdict.RefusalReason;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +43,8 @@ import java.util.stream.Collectors;
 class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final LiveStatsService live;
-    private final Formats formats;
+    /** Builds what this view shows; equal for every view in the same language, so a push round builds it once. */
+    private final VenueScreen.Maker screens;
     private final H2 title = new H2();
     private final Span mode = new Span();
     private final DatePicker date = new DatePicker();
@@ -65,6 +63,8 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private long venueId;
     private LocalDate day;
     private String venueName = "";
+    /** What the view shows now: a push sets only what differs from it. */
+    private VenueScreen shown;
     /** Today's figures follow the live counts; a past day does not change, so it needs no subscription. */
     private final LiveSubscription subscription;
 
@@ -72,15 +72,16 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final Span policyNotice = new Span();
     private final PolicyService policies;
 
-    VenueView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone, PolicyService policies) {
+    VenueView(LiveStatsService live, CurrentUser currentUser, ZoneId venueZone, PolicyService policies,
+              I18NProvider i18n) {
         this.live = live;
         this.policies = policies;
         if (currentUser.get().filter(SignedInUser::wallScreen).isPresent()) {
             WallScreen.keepSignedIn(this);
         }
+        this.screens = new VenueScreen.Maker(i18n, getLocale(), venueZone);
         this.subscription = new LiveSubscription(this, () -> day != null && day.equals(live.today()),
-                ui -> live.subscribeVenue(venueId, stats -> ui.access(() -> show(stats))));
-        this.formats = new Formats(getLocale(), venueZone);
+                ui -> live.subscribeVenue(venueId, screens, screen -> ui.access(() -> show(screen))));
         setWidthFull();
 
         mode.setId("live-indicator");
@@ -109,7 +110,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         warnings.setId("venue-warnings");
 
         reasons.setId("by-reason");
-        roles = new RoleTable(this::getTranslation, formats);
+        roles = new RoleTable(this::getTranslation);
         Div byReason = section("live.byReason", reasons);
         byReason.setWidth("22rem");
         Div byRole = section("live.byRole", roles);
@@ -121,8 +122,9 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         hourly.setOptions(Map.of("plugins", Map.of("legend", Map.of("position", "bottom"))));
         hourly.setTextAlternative(getTranslation("live.hourly.description"), getTranslation("live.hourly"),
                 getTranslation("live.hourly.hour"));
-        gates = new GateTable(this::getTranslation, formats);
-        devices = new DeviceTable(this::getTranslation, formats, live::today);
+        gates = new GateTable();
+        devices = new DeviceTable();
+        Badges.style(warnings, "error");
         policyNotice.setId("policy-notice");
         policyNotice.setVisible(false);
         Badges.style(policyNotice, "contrast");
@@ -154,7 +156,7 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         day = DateParameter.read(event.getLocation().getQueryParameters(), live.today());
         date.setMax(live.today());
         date.setValue(day);
-        show(live.venue(venueId, day));
+        show(screens.apply(live.venue(venueId, day)));
         List<PolicyParameter> overridden = policies.baselineOverrides(venueId);
         policyNotice.setVisible(!overridden.isEmpty());
         policyNotice.setText(getTranslation("policy.notice.baselineOverrides", overridden.stream()
@@ -162,40 +164,52 @@ class VenueView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         getUI().ifPresent(subscription::renew);
     }
 
-    private void show(VenueStats stats) {
-        VenueSummary s = stats.summary();
-        venueName = stats.venue().name(getLocale());
-        title.setText(venueName);
-        mode.setText(stats.live() ? getTranslation("live.mode.live") : getTranslation("live.mode.past"));
-        Badges.style(mode, stats.live() ? "success" : "contrast");
-        if (stats.live() && !stats.date().equals(day)) {
+    /** Shows a venue's day, setting only what differs from what the view shows already. */
+    private void show(VenueScreen screen) {
+        VenueScreen before = shown;
+        shown = screen;
+        venueName = screen.title();
+        if (changed(before, screen, VenueScreen::title)) {
+            title.setText(screen.title());
+        }
+        if (changed(before, screen, VenueScreen::mode)) {
+            mode.setText(screen.mode());
+            Badges.style(mode, screen.live() ? "success" : "contrast");
+        }
+        if (screen.live() && !screen.date().equals(day)) {
             // midnight passed with the wall screen open: the counts are the new day's
-            day = stats.date();
+            day = screen.date();
             DatePickers.movedOnTo(date, day);
         }
-        admitted.set(formats.count(s.admitted()));
-        refused.set(formats.count(s.refused()));
-        rate.set(formats.percent(s.refusalRate()));
-        arrivals.set(s.arrivalsPerMinute() == null ? "–"
-                : getTranslation("live.perMinute", formats.decimal(s.arrivalsPerMinute())));
-        online.set(s.onlineGates() == null ? "– / " + s.gates() : s.onlineGates() + " / " + s.gates());
-        nonConforming.set(formats.count(s.nonConforming()));
-        warnings.setVisible(!s.warnings().isEmpty());
-        warnings.setText(s.warnings().stream().map(w -> getTranslation("live.warning." + w.name()))
-                .collect(Collectors.joining(" · ")));
-        Badges.style(warnings, "error");
-        reasons.setRows(Arrays.stream(RefusalReason.values()).map(r -> GbTable.figure(
-                getTranslation("verdict.reason." + r.name()),
-                formats.count(stats.refusalsByReason().getOrDefault(r, 0L)))).toList());
-        roles.show(stats.byRole());
-        List<HourCount> hours = stats.hourly();
-        hourly.setData(hours.stream().map(h -> getTranslation("live.hour", String.format("%02d", h.hour()))).toList(),
-                List.of(new GbChart.Dataset(getTranslation("live.admitted"),
-                                hours.stream().map(HourCount::admitted).toList(), "success"),
-                        new GbChart.Dataset(getTranslation("live.refused"),
-                                hours.stream().map(HourCount::refused).toList(), "error")));
-        gates.show(stats.gates(), stats.live());
-        devices.show(stats.devices(), stats.live());
+        admitted.set(screen.admitted());
+        refused.set(screen.refused());
+        rate.set(screen.rate());
+        arrivals.set(screen.arrivals());
+        online.set(screen.online());
+        nonConforming.set(screen.nonConforming());
+        if (changed(before, screen, VenueScreen::warnings)) {
+            warnings.setVisible(!screen.warnings().isEmpty());
+            warnings.setText(screen.warnings());
+        }
+        if (changed(before, screen, VenueScreen::reasons)) {
+            reasons.setRows(screen.reasons());
+        }
+        if (changed(before, screen, VenueScreen::roles)) {
+            roles.setRows(screen.roles());
+        }
+        if (changed(before, screen, s -> s.hourly().json())) {
+            hourly.setData(screen.hourly());
+        }
+        if (changed(before, screen, VenueScreen::gateColumns) || changed(before, screen, VenueScreen::gates)) {
+            gates.show(screen.gateColumns(), screen.gates());
+        }
+        if (changed(before, screen, VenueScreen::deviceColumns) || changed(before, screen, VenueScreen::devices)) {
+            devices.show(screen.deviceColumns(), screen.devices());
+        }
+    }
+
+    private static boolean changed(VenueScreen before, VenueScreen now, Function<VenueScreen, Object> part) {
+        return before == null || !part.apply(before).equals(part.apply(now));
     }
 
     @Override

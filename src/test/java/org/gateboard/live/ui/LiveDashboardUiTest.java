@@ -295,6 +295,30 @@ class LiveDashboardUiTest extends UiTest {
     }
 
     @Test
+    void aPushSetsOnlyWhatChangedAndMovesNoCard() {
+        TestVenue v = seededToday();
+        String code = v.venue().code();
+        login("official", "official123");
+        navigate("");
+        Div card = LocatorJ._get(Div.class, spec -> spec.withId("venue-card-" + code));
+        int[] cardsDetached = {0};
+        card.addDetachListener(e -> cardsDetached[0]++);
+
+        fixture.store(List.of(admitted(v, 0, Instant.now(), PersonRole.BIDDER, 9.0)));
+        shownAfterPushes(pushes::flush, () -> card(code, "live.admitted"), "5");
+        assertThat(cardsDetached[0]).as("a push that changes no order moves no card").isZero();
+
+        navigate("venues/" + v.id());
+        var unchanged = LocatorJ._get(Span.class, spec -> spec.withId("total-nonconforming")).getElement().getChild(0);
+        int[] replaced = {0};
+        unchanged.addDetachListener(e -> replaced[0]++);
+        fixture.store(List.of(admitted(v, 1, Instant.now(), PersonRole.BIDDER, 9.0)));
+        shownAfterPushes(pushes::flush, () -> text("total-admitted"), "6");
+        assertThat(text("total-nonconforming")).isEqualTo("0");
+        assertThat(replaced[0]).as("a figure that stayed the same is not set again (and not sent)").isZero();
+    }
+
+    @Test
     void viewsUnsubscribeWhenClosedSoThousandsOfVisitsLeakNoListener() {
         TestVenue v = seededToday();
         login("admin", "admin123");
