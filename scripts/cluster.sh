@@ -16,6 +16,8 @@
 # GATEBOARD_CLUSTER_PORT, GATEBOARD_CLUSTER_NODE_PORT (the first node's), GATEBOARD_CLUSTER_DB_PORT (the
 # primary's; the replica takes the next free one). GATEBOARD_CLUSTER_JAVA_OPTS: options of each node's JVM.
 # GATEBOARD_CLUSTER_SIMULATOR=false: node 1 runs no demo gate simulator (benchmarks offer their own load).
+# GATEBOARD_CLUSTER_JAR: the jar the nodes run, as it is (default: the production jar, built when target/ has
+# none); the cluster test (ClusterThroughBalancerIT) runs the jar `mvn verify` has just packaged.
 # Missing packages (mariadb-server, haproxy, redis-server) are installed with apt-get when run as root.
 set -euo pipefail
 PATH=$PATH:/usr/sbin:/sbin
@@ -26,7 +28,9 @@ DIR=$ROOT/target/cluster
 PIDS=$DIR/pids
 LOGS=$DIR/logs
 
-# progress and errors go to the script's stderr (kept as fd 3, also where a command's own stderr is silenced)
+# progress and errors go to the script's stderr (kept as fd 3, also where a command's own stderr is silenced);
+# the servers started in the background do not inherit it (3>&-), so whoever reads that stderr sees it end
+# when the script ends
 exec 3>&2
 say() { echo "$*" >&3; }
 die() { say "cluster: $*"; exit 1; }
@@ -98,15 +102,19 @@ sql() { mariadb --no-defaults --socket="$DIR/$1/mysqld.sock" -u "$(mariadbd_user
 start_db() {
   local name=$1 port=$2 id=$3
   shift 3
-  mkdir -p "$DIR/$name"
+  # a temporary directory of its own, not the machine's shared /tmp (where an install failed once with "Could
+  # not remove temporary table")
+  mkdir -p "$DIR/$name/tmp"
   mariadb-install-db --no-defaults --user="$(mariadbd_user)" --datadir="$DIR/$name/data" \
-    --auth-root-authentication-method=socket --skip-test-db > "$LOGS/$name-install.log" 2>&1 \
+    --tmpdir="$DIR/$name/tmp" --auth-root-authentication-method=socket --skip-test-db \
+    > "$LOGS/$name-install.log" 2>&1 \
     || die "mariadb-install-db failed for the $name (see $LOGS/$name-install.log)"
-  mariadbd --no-defaults --user="$(mariadbd_user)" --datadir="$DIR/$name/data" --port="$port" \
-    --bind-address=127.0.0.1 --socket="$DIR/$name/mysqld.sock" --pid-file="$DIR/$name/mariadbd.pid" \
-    --server-id="$id" --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=256M --max-connections=300 --skip-name-resolve "$@" \
-    > "$LOGS/$name.log" 2>&1 &
+  mariadbd --no-defaults --user="$(mariadbd_user)" --datadir="$DIR/$name/data" --tmpdir="$DIR/$name/tmp" \
+    --port="$port" --bind-address=127.0.0.1 --socket="$DIR/$name/mysqld.sock" \
+    --pid-file="$DIR/$name/mariadbd.pid" --server-id="$id" --character-set-server=utf8mb4 \
+    --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M --max-connections=300 \
+    --skip-name-resolve "$@" \
+    > "$LOGS/$name.log" 2>&1 3>&- &
   record "$name" $! "$DIR/$name/data"
   wait_until 60 "the $name database" sql "$name" "SELECT 1"
 }
@@ -127,9 +135,15 @@ up() {
 
   # shellcheck source=bench-lib.sh
   source scripts/bench-lib.sh
-  say "The production jar (built with -Pproduction when target/ has none) ..."
-  production_jar
-  JAR=$ROOT/$JAR
+  if [ -n "${GATEBOARD_CLUSTER_JAR:-}" ]; then
+    JAR=$(realpath "$GATEBOARD_CLUSTER_JAR")
+    [ -f "$JAR" ] || die "GATEBOARD_CLUSTER_JAR: no file $GATEBOARD_CLUSTER_JAR"
+    say "The jar in GATEBOARD_CLUSTER_JAR ..."
+  else
+    say "The production jar (built with -Pproduction when target/ has none) ..."
+    production_jar
+    JAR=$ROOT/$JAR
+  fi
   say "  $JAR"
 
   # a start that fails half-way stops what it had started
@@ -184,7 +198,7 @@ up() {
     taken+=("$redis_port")
     mkdir -p "$DIR/redis"
     redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$DIR/redis" \
-      > "$LOGS/redis.log" 2>&1 &
+      > "$LOGS/redis.log" 2>&1 3>&- &
     record redis $! "$redis_port"
     wait_until 30 "Redis" redis-cli -p "$redis_port" ping
     redis_url=redis://127.0.0.1:$redis_port
@@ -208,7 +222,7 @@ up() {
       GATEBOARD_DB_PASSWORD="$app_password" GATEBOARD_DB_REPLICA_URL="jdbc:mariadb://127.0.0.1:$replica_port/gateboard" \
       SPRING_DATA_REDIS_URL="$redis_url" \
       java ${GATEBOARD_CLUSTER_JAVA_OPTS:--Xmx768m} -jar "$JAR" --gateboard.demo.enabled=true \
-      --gateboard.demo.simulator.enabled=$simulator > "$LOGS/node$i.log" 2>&1 &
+      --gateboard.demo.simulator.enabled=$simulator > "$LOGS/node$i.log" 2>&1 3>&- &
     record "node$i" $! "$JAR"
   }
   ready() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness"; }
@@ -231,7 +245,7 @@ up() {
   local env=(GATEBOARD_BALANCER_BIND="127.0.0.1:$balancer_port")
   for i in $(seq 1 "$nodes"); do env+=("GATEBOARD_NODE$i=127.0.0.1:${ports[$((i - 1))]}"); done
   env "${env[@]}" haproxy -c -q -f docker/haproxy.cfg || die "docker/haproxy.cfg does not check"
-  env "${env[@]}" haproxy -db -f "$ROOT/docker/haproxy.cfg" > "$LOGS/balancer.log" 2>&1 &
+  env "${env[@]}" haproxy -db -f "$ROOT/docker/haproxy.cfg" > "$LOGS/balancer.log" 2>&1 3>&- &
   record balancer $! "$ROOT/docker/haproxy.cfg"
   wait_until 30 "the balancer" serving balancer "$balancer_port"
 
