@@ -30,7 +30,7 @@ class PolicyParametersTest {
         assertThatThrownBy(() -> new PolicyParameters(new BigDecimal("37.3"), Set.of("YELLOW"), true, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyParameters(new BigDecimal("37.25"), Set.of("GREEN"), true, true))
-                .isInstanceOf(ArithmeticException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyParameters(new BigDecimal("41.0"), Set.of("GREEN"), true, true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new PolicyParameters(new BigDecimal("37"), Set.of("RED", "GREEN"), true, true).admittedColors())

@@ -47,8 +47,7 @@ final class PolicyRequests {
         }
         BigDecimal threshold = t.decimalValue();
         // a one-decimal number in range has at most 3 digits: refuse others before any rescaling
-        if (threshold.precision() - threshold.scale() > 2 || threshold.stripTrailingZeros().scale() > 1
-                || threshold.compareTo(new BigDecimal("35.0")) < 0 || threshold.compareTo(new BigDecimal("40.0")) > 0) {
+        if (threshold.precision() - threshold.scale() > 2 || !PolicyParameters.isThreshold(threshold)) {
             throw new RuleViolationException("policy.error.field", "feverThresholdC",
                     "a number from 35.0 to 40.0 with at most one decimal");
         }

@@ -14,31 +14,27 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
 import org.gateboard.policy.PolicyDraft;
 import org.gateboard.policy.PolicyParameters;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The parameters of one layer, when they take effect and why. It validates what it can itself and fires
- * events; the view publishes or replays, so the form holds no service.
+ * The parameters of one layer, when they take effect and why. It shows at each field what is wrong before
+ * anything is sent, and fires events; the view publishes or replays, so the form holds no service.
  */
 class PolicyForm extends FormLayout {
 
-    /** What the form edits: the fields as entered. */
-    static final class Entry {
-        BigDecimal threshold;
-        Set<String> colors = new LinkedHashSet<>(Set.of("GREEN"));
-        boolean idCheck = true;
-        boolean mask = true;
+    /** When the change takes effect (null: now) and why. */
+    static final class Timing {
         LocalDateTime effectiveFrom;
         String reason = "";
     }
@@ -56,7 +52,14 @@ class PolicyForm extends FormLayout {
     /** Why the service refused the change, in the reader's language. */
     final Span error = new Span();
 
-    private final Binder<Entry> binder = new Binder<>(Entry.class);
+    /** The parameters, checked with the record's own constraints, which its constructor holds to as well. */
+    private final BeanValidationBinder<PolicyParameters> parameters =
+            new BeanValidationBinder<>(PolicyParameters.class);
+    /**
+     * The time and the reason, checked as {@code PolicyEditor.submit} checks them: rules of the editor (a time in
+     * the past by its clock; both answered on the API as 422s), not constraints of a record.
+     */
+    private final Binder<Timing> timing = new Binder<>(Timing.class);
     private final ZoneId zone;
 
     PolicyForm(String idPrefix, ZoneId zone) {
@@ -88,26 +91,21 @@ class PolicyForm extends FormLayout {
         error.setId(idPrefix + "-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
 
-        binder.forField(threshold)
-                .asRequired(getTranslation("policy.validation.threshold"))
-                .withValidator(t -> t.compareTo(new BigDecimal("35.0")) >= 0 && t.compareTo(new BigDecimal("40.0")) <= 0
-                        && t.stripTrailingZeros().scale() <= 1, getTranslation("policy.validation.threshold"))
-                .bind(e -> e.threshold, (e, v) -> e.threshold = v);
-        binder.forField(colors)
-                .withValidator(c -> c != null && c.contains("GREEN"), getTranslation("policy.validation.green"))
-                .bind(e -> e.colors, (e, v) -> e.colors = new LinkedHashSet<>(v));
-        binder.forField(idCheck).bind(e -> e.idCheck, (e, v) -> e.idCheck = v);
-        binder.forField(mask).bind(e -> e.mask, (e, v) -> e.mask = v);
-        binder.forField(effectiveFrom)
-                .withValidator(t -> t == null || !t.atZone(zone).toInstant().isBefore(java.time.Instant.now()
+        parameters.forField(threshold).bind("feverThresholdC");
+        parameters.forField(colors).bind("admittedColors");
+        parameters.forField(idCheck).bind("photolessRequiresIdCheck");
+        parameters.forField(mask).bind("maskRequired");
+        timing.forField(effectiveFrom)
+                .withValidator(t -> t == null || !t.atZone(zone).toInstant().isBefore(Instant.now()
                         .minus(PolicyDraft.PAST_GRACE)), getTranslation("policy.error.past"))
-                .bind(e -> e.effectiveFrom, (e, v) -> e.effectiveFrom = v);
-        binder.forField(reason)
+                .bind(t -> t.effectiveFrom, (t, v) -> t.effectiveFrom = v);
+        timing.forField(reason)
                 .withValidator(r -> r != null && !r.isBlank() && r.strip().length() <= PolicyDraft.MAX_REASON,
                         getTranslation("policy.error.reason", PolicyDraft.MAX_REASON))
-                .bind(e -> e.reason, (e, v) -> e.reason = v);
+                .bind(t -> t.reason, (t, v) -> t.reason = v);
 
-        publish.addClickListener(e -> valid().ifPresent(entry -> fireEvent(new PublishEvent(this, entry))));
+        publish.addClickListener(e -> publishIfValid());
+        // a what-if needs valid parameters only: a time and a reason come when publishing
         whatIf.addClickListener(e -> validParameters().ifPresent(p -> fireEvent(new WhatIfEvent(this, p,
                 day.getValue()))));
         add(title, threshold, colors, idCheck, mask, effectiveFrom, reason, day,
@@ -120,41 +118,29 @@ class PolicyForm extends FormLayout {
     /** Starts from these parameters (the layer's values now) with no time and no reason. */
     void edit(String titleText, PolicyParameters from, LocalDate replayDay) {
         title.setText(titleText);
-        Entry entry = new Entry();
-        entry.threshold = from.feverThresholdC();
-        entry.colors = new LinkedHashSet<>(from.admittedColors());
-        entry.idCheck = from.photolessRequiresIdCheck();
-        entry.mask = from.maskRequired();
-        binder.readBean(entry);
+        parameters.readRecord(from);
+        timing.readBean(new Timing());
         day.setValue(replayDay);
         day.setMax(replayDay.plusDays(1));
         error.setText("");
     }
 
-    private java.util.Optional<Entry> valid() {
-        Entry entry = new Entry();
-        try {
-            binder.writeBean(entry);
+    /** Checks every field, so that each shows what is wrong with it, and publishes only when none is. */
+    private void publishIfValid() {
+        Optional<PolicyParameters> checked = validParameters();
+        Timing when = new Timing();
+        if (timing.writeBeanIfValid(when) && checked.isPresent()) {
             error.setText("");
-            return java.util.Optional.of(entry);
+            fireEvent(new PublishEvent(this, checked.get(), when));
+        }
+    }
+
+    private Optional<PolicyParameters> validParameters() {
+        try {
+            return Optional.of(parameters.writeRecord());
         } catch (ValidationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-    }
-
-    /** For a what-if only the parameters must be valid: a reason comes when publishing. */
-    private java.util.Optional<PolicyParameters> validParameters() {
-        boolean ok = binder.validate().getFieldValidationErrors().stream()
-                .allMatch(r -> r.getField() == reason || r.getField() == effectiveFrom);
-        if (!ok) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(parameters(threshold.getValue(), colors.getValue(), idCheck.getValue(),
-                mask.getValue()));
-    }
-
-    static PolicyParameters parameters(BigDecimal threshold, Set<String> colors, boolean idCheck, boolean mask) {
-        return new PolicyParameters(threshold.setScale(1, java.math.RoundingMode.UNNECESSARY), colors, idCheck, mask);
     }
 
     ZoneId zone() {
@@ -162,11 +148,13 @@ class PolicyForm extends FormLayout {
     }
 
     static final class PublishEvent extends ComponentEvent<PolicyForm> {
-        final Entry entry;
+        final PolicyParameters parameters;
+        final Timing timing;
 
-        PublishEvent(PolicyForm source, Entry entry) {
+        PublishEvent(PolicyForm source, PolicyParameters parameters, Timing timing) {
             super(source, false);
-            this.entry = entry;
+            this.parameters = parameters;
+            this.timing = timing;
         }
     }
 

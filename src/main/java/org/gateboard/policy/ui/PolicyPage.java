@@ -79,7 +79,7 @@ abstract class PolicyPage extends VerticalLayout {
         history.addColumn(this::differences).setHeader(getTranslation("policy.differences")).setFlexGrow(3);
         history.addComponentColumn(this::rollBackButton).setKey("rollback").setAutoWidth(true);
 
-        form.onPublish(e -> publish(e.entry));
+        form.onPublish(e -> publish(e.parameters, e.timing));
         form.onWhatIf(e -> replay(e.parameters, e.day));
     }
 
@@ -95,11 +95,10 @@ abstract class PolicyPage extends VerticalLayout {
         return new Span(h);
     }
 
-    private void publish(PolicyForm.Entry entry) {
-        Instant from = entry.effectiveFrom == null ? null : entry.effectiveFrom.atZone(zone).toInstant();
+    private void publish(PolicyParameters parameters, PolicyForm.Timing timing) {
+        Instant from = timing.effectiveFrom == null ? null : timing.effectiveFrom.atZone(zone).toInstant();
         attempt(() -> {
-            Submitted s = editor.submit(new PolicyDraft(layer(), PolicyForm.parameters(entry.threshold, entry.colors,
-                    entry.idCheck, entry.mask), from, entry.reason));
+            Submitted s = editor.submit(new PolicyDraft(layer(), parameters, from, timing.reason));
             return s.awaitsApproval() ? getTranslation("policy.message.pending")
                     : getTranslation("policy.message.published", s.version(), time(s.change().effectiveFrom()));
         });

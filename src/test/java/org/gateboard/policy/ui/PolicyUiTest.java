@@ -107,9 +107,11 @@ class PolicyUiTest extends UiTest {
         assertThat(view.form.error.getText()).isEqualTo("场所只能在全市基准上从严：体温阈值不得高于基准的 37.3 ℃。");
 
         _setValue(view.form.threshold, new BigDecimal("41"));
+        _setValue(view.form.colors, Set.of("YELLOW"));
         _setValue(view.form.reason, "");
         _click(view.form.publish);
         assertThat(view.form.threshold.getErrorMessage()).isEqualTo("请输入 35.0 至 40.0 ℃ 之间、最多一位小数的体温阈值。");
+        assertThat(view.form.colors.getErrorMessage()).isEqualTo("绿码始终准入：请保留绿码。");
         assertThat(view.form.reason.getErrorMessage()).isEqualTo("请填写调整原因（1 至 500 个字）。");
 
         UI.getCurrent().setLocale(MessagesI18NProvider.ENGLISH);
@@ -120,8 +122,11 @@ class PolicyUiTest extends UiTest {
         _click(english.form.publish);
         assertThat(english.form.error.getText()).isEqualTo(
                 "A venue may only tighten the city baseline: its fever threshold may not be above the baseline's 37.3 °C.");
+        _setValue(english.form.threshold, new BigDecimal("37.25"));
         _setValue(english.form.reason, "");
         _click(english.form.publish);
+        assertThat(english.form.threshold.getErrorMessage())
+                .isEqualTo("Enter a fever threshold from 35.0 to 40.0 °C with at most one decimal.");
         assertThat(english.form.reason.getErrorMessage()).isEqualTo("Give a reason (1 to 500 characters).");
         assertThat(policies.history(cityCentre)).isEmpty();
     }
