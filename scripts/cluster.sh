@@ -16,6 +16,8 @@
 # GATEBOARD_CLUSTER_PORT, GATEBOARD_CLUSTER_NODE_PORT (the first node's), GATEBOARD_CLUSTER_DB_PORT (the
 # primary's; the replica takes the next free one). GATEBOARD_CLUSTER_JAVA_OPTS: options of each node's JVM.
 # GATEBOARD_CLUSTER_SIMULATOR=false: node 1 runs no demo gate simulator (benchmarks offer their own load).
+# GATEBOARD_CLUSTER_DB_BUFFER_POOL: InnoDB buffer pool of the primary and of the replica (default 256M; a
+# benchmark that writes more than that in a run wants the size of its data).
 # GATEBOARD_CLUSTER_JAR: the jar the nodes run, as it is (default: the production jar, built when target/ has
 # none); the cluster test (ClusterThroughBalancerIT) runs the jar `mvn verify` has just packaged.
 # Missing packages (mariadb-server, haproxy, redis-server) are installed with apt-get when run as root.
@@ -112,7 +114,7 @@ start_db() {
   mariadbd --no-defaults --user="$(mariadbd_user)" --datadir="$DIR/$name/data" --tmpdir="$DIR/$name/tmp" \
     --port="$port" --bind-address=127.0.0.1 --socket="$DIR/$name/mysqld.sock" \
     --pid-file="$DIR/$name/mariadbd.pid" --server-id="$id" --character-set-server=utf8mb4 \
-    --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M --max-connections=300 \
+    --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size="${GATEBOARD_CLUSTER_DB_BUFFER_POOL:-256M}" --max-connections=300 \
     --skip-name-resolve "$@" \
     > "$LOGS/$name.log" 2>&1 3>&- &
   record "$name" $! "$DIR/$name/data"
@@ -176,8 +178,10 @@ up() {
     GRANT REPLICATION SLAVE ON *.* TO 'replication'@'127.0.0.1';"
 
   say "MariaDB replica on $replica_port, following the primary ..."
-  # read-only: the app's account (replicated from the primary) may read there, never write
-  start_db replica "$replica_port" 2 --read-only=ON
+  # read-only: the app's account (replicated from the primary) may read there, never write. It applies the
+  # primary's transactions on 4 threads (optimistic parallel replication): on one thread, as by default, it
+  # fell a minute behind a primary taking 5,000 verdicts/s (docs/performance.md)
+  start_db replica "$replica_port" 2 --read-only=ON --slave-parallel-threads=4 --slave-parallel-mode=optimistic
   sql replica "SET GLOBAL gtid_slave_pos = '';
     CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = $db_port, MASTER_USER = 'replication',
       MASTER_PASSWORD = '$replication_password', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1;
