@@ -135,10 +135,14 @@ public final class PushSessionsLoad {
         measuring = true;
         double accepted0 = acceptedVerdicts();
         double cpu0 = server.cpuSeconds();
+        ServerProcess client = new ServerProcess(ProcessHandle.current().pid());
+        double clientCpu0 = client.cpuSeconds();
         long t0 = System.nanoTime();
         Thread.sleep(window * 1000L);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (server.cpuSeconds() - cpu0) / seconds;
+        double clientCpu = (client.cpuSeconds() - clientCpu0) / seconds;
+        int threads = server.threads();
         double ingested = (acceptedVerdicts() - accepted0) / seconds;
         measuring = false;
         long pushes = 0;
@@ -156,9 +160,10 @@ public final class PushSessionsLoad {
         }
         String row = String.format("sessions=%d opened-in=%.0fs verdicts/s=%.0f server-cpu=%.2f-cores"
                         + " pushes/s/session=%.2f gap-ms(p50/p99/max) venue=%s overview=%s silent=%d closed=%d"
-                        + " live-heap=%.1fMB",
+                        + " live-heap=%.1fMB server-threads=%d client-cpu=%.2f-cores load=%s",
                 n, openSeconds, ingested, cpu, n == 0 ? 0 : pushes / seconds / n, gapFigures(gaps[0]),
-                gapFigures(gaps[1]), silent, closed.get(), heap / 1048576.0);
+                gapFigures(gaps[1]), silent, closed.get(), heap / 1048576.0, threads, clientCpu,
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.println(row);
         return row;
     }

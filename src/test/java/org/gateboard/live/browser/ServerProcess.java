@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The measured server as seen from outside its JVM: its CPU time from /proc and its live heap through jcmd. */
+/**
+ * The measured server as seen from outside its JVM: its CPU time and threads from /proc and its live heap
+ * through jcmd.
+ */
 record ServerProcess(long pid) {
 
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
@@ -18,6 +21,16 @@ record ServerProcess(long pid) {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+    }
+
+    /** The process's threads now, from /proc (Atmosphere's write threads among them). */
+    int threads() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(line.substring("Threads:".length()).trim());
+            }
+        }
+        return -1;
     }
 
     /**
