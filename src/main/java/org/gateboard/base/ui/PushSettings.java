@@ -18,14 +18,19 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * text buffer holds chars, so 32 KB of heap), kept while the tab is open. Push sends over the WebSocket only
  * from server to browser (the browser sends its events over HTTP), so what arrives on the socket is
  * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
- * <li>Write threads: Atmosphere's default is a fixed pool of 200 threads for writing pushes, and a fixed
- * pool starts a new thread for every task until it has them all, so a few open dashboards soon park 200
- * threads with their stacks and thread-local buffers. But each connection's writer keeps its thread for
- * up to 100 ms after a message in case another follows, so too small a pool delays pushes: with 8 threads
- * (the first choice) and 100 screens open, pushes came in bursts every 2 s instead of every 500 ms. With 64
- * the sessions benchmark (docs/performance.md) kept 1,000 screens at 1.8 pushes a second.
- * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence with many more screens, but
- * in Chromium the push connection then closed and updates stopped: not an option.)</li>
+ * <li>Write threads: each connection's writer keeps a thread for 100 ms after a message in case another
+ * follows, so a node writes at most (threads / 0.1 s) pushes a second on time, whatever its cores; beyond
+ * that a connection's pushes wait for a thread and go out two or three at a time. With 8 threads 100 open
+ * screens got their pushes in bursts every 2 s; with 64 (about 320 screens at two pushes a second), 1,000
+ * screens got theirs up to 2.2 s apart; with 256 (about 1,280 screens) they came at 1.9 a second, at most
+ * 0.93 s apart at p99 (docs/performance.md, "Sessions one node holds while ingesting"). A fixed pool starts
+ * a thread for every task until it has them all, and lets a thread go after 30 s idle; so a node with few
+ * screens still keeps up to 256 mostly idle threads. A pool that grows only when all its threads are
+ * busy (Atmosphere's -1, without its fork-join pool) was tried: it held 650-700 threads for 500-1,000
+ * screens, since every screen's refresh push falls in the same round, and the machine then took fewer
+ * verdicts than with the fixed 256.
+ * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence too, but in Chromium the
+ * push connection then closed and updates stopped: not an option.)</li>
  * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
  * buffer size (8 KB by default: reading, unmasking, encoding, writing, compressing), all kept while it is
  * open. A push message longer than the buffer goes out in several writes, which for the few KB of a
@@ -54,7 +59,7 @@ class PushSettings implements BeanPostProcessor {
             "org.atmosphere.websocket.bufferSize", "2048",
             "org.atmosphere.websocket.maxTextMessageSize", "2048",
             "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
-            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "64",
+            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "256",
             "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName());
 
     @Override
