@@ -63,6 +63,9 @@ class RestartCountsTest extends HttpTest {
             total += verdicts.size();
         }
         awaitCounted(v.id(), total);
+        // the gates count as online once their devices' last contacts are flushed (about a second after each
+        // request); compared before that, the counted figures said "offline" and the recount "online"
+        awaitOnline(v.id(), v.gateList().size());
         // both as of one moment just after the recount: windows read at a later moment have moved on
         long nowMs = System.currentTimeMillis() + 10_000;
         VenueStats counted = TodaysFigures.of(context, v.id(), nowMs);
@@ -90,6 +93,18 @@ class RestartCountsTest extends HttpTest {
             Thread.sleep(50);
         }
         assertThat(total(venueId)).isEqualTo(n);
+    }
+
+    private void awaitOnline(long venueId, int gates) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (online(venueId) < gates && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(online(venueId)).as("gates online once their contacts are flushed").isEqualTo(gates);
+    }
+
+    private int online(long venueId) {
+        return TodaysFigures.of(context, venueId, System.currentTimeMillis()).summary().onlineGates();
     }
 
     private long total(long venueId) {
