@@ -6,6 +6,8 @@ import org.atmosphere.cpr.AtmosphereInterceptorAdapter;
 import org.atmosphere.util.ExecutorsFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -18,17 +20,18 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * text buffer holds chars, so 32 KB of heap), kept while the tab is open. Push sends over the WebSocket only
  * from server to browser (the browser sends its events over HTTP), so what arrives on the socket is
  * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
- * <li>Write threads: each connection's writer keeps a thread for 100 ms after a message in case another
- * follows, so a node writes at most (threads / 0.1 s) pushes a second on time, whatever its cores; beyond
- * that a connection's pushes wait for a thread and go out two or three at a time. With 8 threads 100 open
- * screens got their pushes in bursts every 2 s; with 64 (about 320 screens at two pushes a second), 1,000
- * screens got theirs up to 2.2 s apart; with 256 (about 1,280 screens) they came at 1.9 a second, at most
- * 0.93 s apart at p99 (docs/performance.md, "Sessions one node holds while ingesting"). A fixed pool starts
- * a thread for every task until it has them all, and lets a thread go after 30 s idle; so a node with few
- * screens still keeps up to 256 mostly idle threads. A pool that grows only when all its threads are
- * busy (Atmosphere's -1, without its fork-join pool) was tried: it held 650-700 threads for 500-1,000
- * screens, since every screen's refresh push falls in the same round, and the machine then took fewer
- * verdicts than with the fixed 256.
+ * <li>Write threads ({@code gateboard.live.push-write-threads}, default 64): each connection's writer keeps a
+ * thread for 100 ms after a message in case another follows, so a node writes at most (threads / 0.1 s)
+ * pushes a second on time, whatever its cores; beyond that a connection's pushes wait for a thread and go out
+ * two or three at a time. With 8 threads 100 open screens got their pushes in bursts every 2 s; with 64
+ * (about 640 pushes a second, some 320 screens at two pushes a second) 1,000 screens got theirs up to 2.2 s
+ * apart; with 256 they came 0.93 s apart at p99 (docs/performance.md, "Sessions one node holds while
+ * ingesting"). But on the 2 cores that also ran MariaDB and the load, 256 threads took CPU from ingestion
+ * (3,171 of 5,000 verdicts/s with 500 screens, against 5,030 with 64), so the default stays 64, and a node
+ * with cores to spare for more than about 300 screens gets more threads by this setting. A fixed pool
+ * starts a thread for every task until it has them all and lets a thread go after 30 s idle, so a node
+ * with few screens still keeps up to that many mostly idle threads. A pool that grows only when all its
+ * threads are busy (Atmosphere's -1, without its fork-join pool) held 650-700 threads for 500-1,000 screens.
  * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence too, but in Chromium the
  * push connection then closed and updates stopped: not an option.)</li>
  * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
@@ -45,7 +48,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Vaadin keeps a servlet init parameter over its own default, so the values are set on its servlet.
  */
 @Component
-class PushSettings implements BeanPostProcessor {
+class PushSettings implements BeanPostProcessor, EnvironmentAware {
+
+    /** Atmosphere's push write threads: {@code gateboard.live.push-write-threads} (see the class comment). */
+    static final String WRITE_THREADS = "gateboard.live.push-write-threads";
+    static final int DEFAULT_WRITE_THREADS = 64;
 
     static final String TOMCAT_WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
@@ -59,14 +66,25 @@ class PushSettings implements BeanPostProcessor {
             "org.atmosphere.websocket.bufferSize", "2048",
             "org.atmosphere.websocket.maxTextMessageSize", "2048",
             "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
-            "org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", "256",
             "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName());
+
+    private int writeThreads = DEFAULT_WRITE_THREADS;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        writeThreads = environment.getProperty(WRITE_THREADS, Integer.class, DEFAULT_WRITE_THREADS);
+        if (writeThreads < 2) {
+            throw new IllegalArgumentException(WRITE_THREADS + " must be at least 2, not " + writeThreads);
+        }
+    }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof ServletRegistrationBean<?> registration
                 && registration.getServlet() instanceof VaadinServlet) {
             PARAMETERS.forEach(registration::addInitParameter);
+            registration.addInitParameter("org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads",
+                    String.valueOf(writeThreads));
         }
         return bean;
     }
