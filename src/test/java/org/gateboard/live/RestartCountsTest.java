@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +63,10 @@ class RestartCountsTest extends HttpTest {
             v.gates().get(g).post(verdicts);
             total += verdicts.size();
         }
-        awaitCounted(v.id(), total);
+        await(() -> total(v.id()), total, "verdicts counted live");
         // the gates count as online once their devices' last contacts are flushed (about a second after each
         // request); compared before that, the counted figures said "offline" and the recount "online"
-        awaitOnline(v.id(), v.gateList().size());
+        await(() -> online(v.id()), v.gateList().size(), "gates online once their contacts are flushed");
         // both as of one moment just after the recount: windows read at a later moment have moved on
         long nowMs = System.currentTimeMillis() + 10_000;
         VenueStats counted = TodaysFigures.of(context, v.id(), nowMs);
@@ -87,20 +88,13 @@ class RestartCountsTest extends HttpTest {
                 .isEqualTo(counted.devices().stream().map(DeviceHealth::nonConforming).toList());
     }
 
-    private void awaitCounted(long venueId, long n) throws InterruptedException {
+    /** Waits up to 30 s for {@code value} to reach {@code expected}, then asserts that it is exactly that. */
+    private static void await(LongSupplier value, long expected, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (total(venueId) < n && System.currentTimeMillis() < deadline) {
+        while (value.getAsLong() < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(total(venueId)).isEqualTo(n);
-    }
-
-    private void awaitOnline(long venueId, int gates) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (online(venueId) < gates && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(online(venueId)).as("gates online once their contacts are flushed").isEqualTo(gates);
+        assertThat(value.getAsLong()).as(what).isEqualTo(expected);
     }
 
     private int online(long venueId) {
