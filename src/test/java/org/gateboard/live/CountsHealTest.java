@@ -68,8 +68,14 @@ class CountsHealTest extends HttpTest {
             int gate = g;
             posting.add(devices.submit(() -> {
                 for (int i = 0; i < 25; i++) {
+                    if (i == 12) {
+                        // half-way, until two recounts have run: on a fast machine the posts could otherwise all
+                        // be done within the first recount, and none would fall between two
+                        awaitAtLeast(recounts::count, recountsBefore + 2);
+                    }
                     v.gates().get(gate).post(v.batch(gate, 20));
                 }
+                return null;
             }));
         }
         while (posting.stream().anyMatch(f -> !f.isDone())) {
