@@ -10,7 +10,8 @@
 # Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
 # recreates the database $BENCH_DB_NAME, default gateboard_sessions) and a JDK (jcmd). No browser.
 # BENCH_SETTLE / BENCH_WINDOW: seconds to wait after opening a step's sessions / to measure (20 / 30).
-# Results: bench/dashboard-sessions/ (result.txt, steps.txt, a class histogram per step, app.log, load.log).
+# Results: bench/dashboard-sessions/ (result.txt, steps.txt, a class histogram per step, app.log, load.log;
+# with BENCH_DUMP=1 also one push of each view as received, push-venue.txt and push-overview.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

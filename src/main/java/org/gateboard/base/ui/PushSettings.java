@@ -66,7 +66,8 @@ class PushSettings implements BeanPostProcessor, EnvironmentAware {
             "org.atmosphere.websocket.bufferSize", "2048",
             "org.atmosphere.websocket.maxTextMessageSize", "2048",
             "org.atmosphere.websocket.maxBinaryMessageSize", "2048",
-            "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName());
+            "org.atmosphere.cpr.AtmosphereInterceptor", CancelledTimersRemoved.class.getName(),
+            "org.atmosphere.cpr.broadcasterClass", PushBroadcaster.class.getName());
 
     private int writeThreads = DEFAULT_WRITE_THREADS;
 

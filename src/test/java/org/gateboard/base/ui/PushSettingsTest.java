@@ -20,6 +20,14 @@ class PushSettingsTest {
     }
 
     @Test
+    void vaadinsPushUsesTheBroadcasterWhoseWritersHandTheirThreadBack() {
+        ServletRegistrationBean<VaadinServlet> registration = new ServletRegistrationBean<>(new VaadinServlet());
+        new PushSettings().postProcessBeforeInitialization(registration, "vaadin");
+        assertThat(registration.getInitParameters())
+                .containsEntry("org.atmosphere.cpr.broadcasterClass", PushBroadcaster.class.getName());
+    }
+
+    @Test
     void tooFewWriteThreadsAreRefusedAtStart() {
         PushSettings settings = new PushSettings();
         assertThatThrownBy(() -> settings.setEnvironment(

@@ -83,8 +83,12 @@ public final class PushSessionsLoad {
     private volatile AtomicLongArray[] gaps = newGaps();
     private volatile boolean measuring;
     private final AtomicInteger closed = new AtomicInteger();
+    /** Characters of the pushes received within the window, for the size of a push. */
+    private final java.util.concurrent.atomic.AtomicLong pushedChars = new java.util.concurrent.atomic.AtomicLong();
+    /** Where to write one push of each view as received (BENCH_DUMP=1), to see what a push carries. */
+    private volatile Path dumpDir;
 
-    private PushSessionsLoad(String baseUrl, long venueId) {
+    PushSessionsLoad(String baseUrl, long venueId) {
         this.baseUrl = baseUrl;
         this.venueId = venueId;
     }
@@ -97,6 +101,9 @@ public final class PushSessionsLoad {
         int window = args.length > 6 ? Integer.parseInt(args[6]) : 30;
         Files.createDirectories(out);
         PushSessionsLoad load = new PushSessionsLoad(args[0], Long.parseLong(args[2]));
+        if ("1".equals(System.getenv("BENCH_DUMP"))) {
+            load.dumpDir = out;
+        }
         List<String> rows = new ArrayList<>();
         int parallel = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_PARALLEL", "4"));
         ExecutorService openers = Executors.newFixedThreadPool(parallel);
@@ -118,12 +125,17 @@ public final class PushSessionsLoad {
             rows.add(load.measure(server, n, window, openSeconds, out));
         }
         openers.shutdownNow();
-        load.heartbeats.shutdownNow();
-        for (Screen s : load.screens) {
-            s.close();
-        }
+        load.close();
         Files.write(out.resolve("steps.txt"), rows, StandardCharsets.UTF_8);
         System.exit(0);
+    }
+
+    /** Stops the heartbeats and closes every screen opened. */
+    void close() {
+        heartbeats.shutdownNow();
+        for (Screen s : screens) {
+            s.close();
+        }
     }
 
     private String measure(ServerProcess server, int n, int window, double openSeconds, Path out) throws Exception {
@@ -132,6 +144,7 @@ public final class PushSessionsLoad {
         for (Screen s : screens) {
             s.lastPush = 0;
         }
+        pushedChars.set(0);
         measuring = true;
         double accepted0 = acceptedVerdicts();
         double cpu0 = server.cpuSeconds();
@@ -159,9 +172,10 @@ public final class PushSessionsLoad {
             heap = server.liveHeap(out.resolve("histogram-" + n + ".txt"));
         }
         String row = String.format("sessions=%d opened-in=%.0fs verdicts/s=%.0f server-cpu=%.2f-cores"
-                        + " pushes/s/session=%.2f gap-ms(p50/p99/max) venue=%s overview=%s silent=%d closed=%d"
+                        + " pushes/s/session=%.2f chars/push=%.0f gap-ms(p50/p99/max) venue=%s overview=%s silent=%d closed=%d"
                         + " live-heap=%.1fMB server-threads=%d client-cpu=%.2f-cores load=%s",
-                n, openSeconds, ingested, cpu, n == 0 ? 0 : pushes / seconds / n, gapFigures(gaps[0]),
+                n, openSeconds, ingested, cpu, n == 0 ? 0 : pushes / seconds / n,
+                pushes == 0 ? 0.0 : (double) pushedChars.get() / pushes, gapFigures(gaps[0]),
                 gapFigures(gaps[1]), silent, closed.get(), heap / 1048576.0, threads, clientCpu,
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.println(row);
@@ -208,8 +222,11 @@ public final class PushSessionsLoad {
         return MAX_GAP_MS;
     }
 
-    /** Signs in, opens the view and its push connection, as a browser tab does. */
-    private Screen open(int index) throws Exception {
+    /**
+     * Signs in, opens the view and its push connection, as a browser tab does: even indexes the demo manager on
+     * the venue view, odd ones the demo official on the city overview.
+     */
+    Screen open(int index) throws Exception {
         boolean manager = index % 2 == 0;
         String route = manager ? "venues/" + venueId : "";
         for (int attempt = 1; ; attempt++) {
@@ -292,12 +309,14 @@ public final class PushSessionsLoad {
     }
 
     /** One open dashboard: its session cookie and push connection. */
-    private final class Screen extends Endpoint {
+    final class Screen extends Endpoint {
         private final String cookie;
         private final boolean overview;
         private final java.util.concurrent.atomic.AtomicLong pushes = new java.util.concurrent.atomic.AtomicLong();
         private volatile long lastPush;
         private volatile boolean measured = true;
+        private volatile java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private volatile boolean recording;
         private Session session;
         private final StringBuilder partial = new StringBuilder();
 
@@ -336,18 +355,38 @@ public final class PushSessionsLoad {
                 public void onMessage(String part, boolean last) {
                     partial.append(part);
                     if (last) {
-                        received(partial.length());
+                        received(partial);
                         partial.setLength(0);
                     }
                 }
             });
         }
 
-        private void received(int length) {
+        private void received(CharSequence message) {
+            int length = message.length();
             if (length < 64 || !measured) {
                 return; // Atmosphere's handshake and heartbeat padding, not a push of the view
             }
             pushes.incrementAndGet();
+            if (recording) {
+                arrivals.add(System.nanoTime());
+            }
+            if (measuring) {
+                pushedChars.addAndGet(length);
+                Path dump = dumpDir;
+                if (dump != null) {
+                    Path file = dump.resolve((overview ? "push-overview" : "push-venue") + ".txt");
+                    synchronized (PushSessionsLoad.this) {
+                        if (!Files.exists(file)) {
+                            try {
+                                Files.writeString(file, message, StandardCharsets.UTF_8);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    }
+                }
+            }
             long now = System.nanoTime();
             long previous = lastPush;
             lastPush = now;
@@ -368,6 +407,27 @@ public final class PushSessionsLoad {
             } catch (IOException | InterruptedException e) {
                 // a missed heartbeat shows as a closed UI later
             }
+        }
+
+        /** Pushes of the view received so far. */
+        long pushes() {
+            return pushes.get();
+        }
+
+        /** From now on keeps the time each push arrives (for a test; the benchmark keeps only counts). */
+        void recordArrivals() {
+            arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            recording = true;
+        }
+
+        /** The gaps between the pushes that arrived since {@link #recordArrivals}, in ms. */
+        List<Long> gapsMillis() {
+            List<Long> times = new ArrayList<>(arrivals);
+            List<Long> result = new ArrayList<>();
+            for (int i = 1; i < times.size(); i++) {
+                result.add((times.get(i) - times.get(i - 1)) / 1_000_000);
+            }
+            return result;
         }
 
         void close() {
