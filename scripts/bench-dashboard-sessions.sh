@@ -5,7 +5,8 @@
 # through the login form and holding its push WebSocket (permessage-deflate) as a browser tab does, without
 # rendering (src/test/java/org/gateboard/live/browser/PushSessionsLoad.java). At each step it reports the
 # verdicts the server accepted per second, the server's CPU, the pushes each session received and the gaps
-# between them, and the live heap.
+# between them, verdict to screen on the venue views (a probe posts to the city centre, which the load
+# leaves alone, and times each batch until each view's "admitted" figure includes it), and the live heap.
 # Usage: scripts/bench-dashboard-sessions.sh [steps, default 0,100,250,500,1000] [verdicts/s, default 1000]
 # Needs: a MariaDB server at $BENCH_DB_HOST:$BENCH_DB_PORT (root, no password by default; the script
 # recreates the database $BENCH_DB_NAME, default gateboard_sessions) and a JDK (jcmd). No browser.
@@ -28,9 +29,10 @@ mkdir -p "$OUT"
 SQL=(mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"})
 
 source scripts/bench-lib.sh
-# the demo gate simulator stays on at a gentle rate, so every venue (and so every open view) keeps changing
-start_demo_server "$DB_NAME" 20 "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}"
-grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u > "$OUT/tokens.txt"
+# the demo gate simulator is off: the city centre, whose venue view half the sessions show, gets only the
+# verdict-to-screen probe's verdicts (PushSessionsLoad.Probe), the other venues the load
+start_demo_server "$DB_NAME" 0 "$OUT/app.log" "${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}"
+grep -o 'gbd_demo_[a-z0-9_-]*' "$OUT/app.log" | sort -u | grep -v '^gbd_demo_sh-city_' > "$OUT/tokens.txt"
 
 { echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $JAR  app java opts: ${BENCH_APP_JAVA_OPTS:--Xms1g -Xmx1g}  offered verdicts/s: $RATE"; } | tee "$OUT/machine.txt"
@@ -42,6 +44,6 @@ if [ "$RATE" -gt 0 ]; then
   LOAD_PID=$!
   trap 'kill $LOAD_PID 2>/dev/null || true; kill $APP_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 fi
-java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.live.browser.PushSessionsLoad "http://127.0.0.1:$PORT" \
+BENCH_PROBE_TOKEN=gbd_demo_sh-city_g1 java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$CP" org.gateboard.live.browser.PushSessionsLoad "http://127.0.0.1:$PORT" \
   "$APP_PID" "$VENUE" "$STEPS" "$OUT" "${BENCH_SETTLE:-20}" "${BENCH_WINDOW:-30}" | tee "$OUT/result.txt"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"

@@ -40,7 +40,7 @@ load_tools() {
 # start_demo_server DATABASE SIMULATED_RATE LOG JAVA_OPTS: recreates DATABASE on the MariaDB server (SQL,
 # DB_HOST, DB_PORT, DB_USER, DB_PASSWORD set by the caller), builds the production jar and the test classes
 # (the load drivers live there), starts Gateboard on PORT (prod profile, demo data, the demo gate simulator
-# at SIMULATED_RATE verdicts/s) and sets CP, APP_PID and VENUE (the city centre's id).
+# at SIMULATED_RATE verdicts/s, off for 0) and sets CP, APP_PID and VENUE (the city centre's id).
 start_demo_server() {
   local db=$1 rate=$2 log=$3 opts=$4
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $db;
@@ -51,6 +51,7 @@ start_demo_server() {
     GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
     GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
     start_app "$log" java $opts -jar "$JAR" --spring.profiles.active=prod \
-    --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled=true --gateboard.demo.simulator.rate="$rate"
+    --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled="$([ "$rate" -gt 0 ] && echo true || echo false)" \
+    --gateboard.demo.simulator.rate="$(( rate > 0 ? rate : 1 ))"
   VENUE=$("${SQL[@]}" -N -e "SELECT id FROM $db.venue WHERE code = 'SH-CITY'")
 }

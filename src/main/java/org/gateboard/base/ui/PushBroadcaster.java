@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that waits 100 ms for a next message before it hands its thread back ({@code threadWaitTime}). So a pool
  * of N threads writes at most N / 0.1 s messages a second on time, whatever the cores: 64 threads held
  * about 320 screens at two pushes a second, and 1,000 screens got their pushes two or three at a time, up
- * to 2.2 s apart. Setting the wait to 0 is no remedy: the writer then ends after every message, and
- * Atmosphere's hand-over between an ending writer and the next message can start a second writer for the
- * same connection, which may write the later message first (the browser then waits for the missing one).
+ * to 2.2 s apart. Setting the wait to 0 was tried and is no remedy: the push connection then closed in
+ * Chromium. The writer then ends after every message, and Atmosphere's hand-over between an ending writer
+ * and the next message (a queue looked up outside the lock that removes it) can start a second writer for
+ * the same connection, which may write a later message before an earlier one.
  * <p>
  * Here each connection has a {@link SerialWriter} on the same pool: one write at a time, in order, and the
  * thread goes back as soon as nothing is waiting. A write to a healthy connection takes a fraction of a

@@ -20,20 +20,17 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * text buffer holds chars, so 32 KB of heap), kept while the tab is open. Push sends over the WebSocket only
  * from server to browser (the browser sends its events over HTTP), so what arrives on the socket is
  * Atmosphere's heartbeats and the close frame; 2 KB holds them many times over.</li>
- * <li>Write threads ({@code gateboard.live.push-write-threads}, default 64): each connection's writer keeps a
- * thread for 100 ms after a message in case another follows, so a node writes at most (threads / 0.1 s)
- * pushes a second on time, whatever its cores; beyond that a connection's pushes wait for a thread and go out
- * two or three at a time. With 8 threads 100 open screens got their pushes in bursts every 2 s; with 64
- * (about 640 pushes a second, some 320 screens at two pushes a second) 1,000 screens got theirs up to 2.2 s
- * apart; with 256 they came 0.93 s apart at p99 (docs/performance.md, "Sessions one node holds while
- * ingesting"). But on the 2 cores that also ran MariaDB and the load, 256 threads took CPU from ingestion
- * (3,171 of 5,000 verdicts/s with 500 screens, against 5,030 with 64), so the default stays 64, and a node
- * with cores to spare for more than about 300 screens gets more threads by this setting. A fixed pool
- * starts a thread for every task until it has them all and lets a thread go after 30 s idle, so a node
- * with few screens still keeps up to that many mostly idle threads. A pool that grows only when all its
- * threads are busy (Atmosphere's -1, without its fork-join pool) held 650-700 threads for 500-1,000 screens.
- * (Handing the thread back at once, {@code threadWaitTime} 0, kept the cadence too, but in Chromium the
- * push connection then closed and updates stopped: not an option.)</li>
+ * <li>Write threads ({@code gateboard.live.push-write-threads}, default 64): how many connections are written
+ * at once. {@link PushBroadcaster} holds a thread only while a connection has messages waiting, and a write to
+ * a healthy connection takes a fraction of a millisecond, so a few threads keep up with thousands of screens
+ * (1,000 screens at two pushes a second and 5,000 verdicts/s: a push at most 0.63 s after the one before at
+ * p99, docs/performance.md, "Sessions one node holds while ingesting"). A thread waits longer only for a
+ * browser that stops reading, up to Atmosphere's write timeout; the threads are for those. Atmosphere's own
+ * writer kept each thread 100 ms after every message, which made the pool, not the CPU, the bound: 64
+ * threads wrote about 640 pushes a second on time. A fixed pool starts a thread for every task until it has
+ * them all and lets a thread go after 30 s idle. (Setting Atmosphere's {@code threadWaitTime} to 0 instead
+ * kept the cadence in the benchmark, but in Chromium the push connection then closed and updates stopped;
+ * see {@link PushBroadcaster} for why.)</li>
  * <li>Tomcat's own WebSocket buffers: every connection allocates about six buffers of Tomcat's WebSocket
  * buffer size (8 KB by default: reading, unmasking, encoding, writing, compressing), all kept while it is
  * open. A push message longer than the buffer goes out in several writes, which for the few KB of a

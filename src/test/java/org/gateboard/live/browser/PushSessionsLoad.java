@@ -56,6 +56,9 @@ public final class PushSessionsLoad {
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\":\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
+    /** The element whose text is the venue view's "admitted" figure. */
+    private static final Pattern ADMITTED_ID = Pattern.compile(
+            "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":\\d+,\"value\":\"total-admitted\"}");
     private static final Pattern ACCEPTED = Pattern.compile(
             "(?m)^gateboard_verdicts_total\\{result=\"accepted\",[^}]*} ([0-9.E]+)");
     private static final int MAX_GAP_MS = 120_000;
@@ -85,6 +88,8 @@ public final class PushSessionsLoad {
     private final AtomicInteger closed = new AtomicInteger();
     /** Characters of the pushes received within the window, for the size of a push. */
     private final java.util.concurrent.atomic.AtomicLong pushedChars = new java.util.concurrent.atomic.AtomicLong();
+    /** Verdict to screen on the venue views, when BENCH_PROBE_TOKEN names a city centre gate's token. */
+    private volatile Probe probe;
     /** Where to write one push of each view as received (BENCH_DUMP=1), to see what a push carries. */
     private volatile Path dumpDir;
 
@@ -108,8 +113,13 @@ public final class PushSessionsLoad {
         int parallel = Integer.parseInt(System.getenv().getOrDefault("BENCH_OPEN_PARALLEL", "4"));
         ExecutorService openers = Executors.newFixedThreadPool(parallel);
         // one session of each kind first, so classes and caches are warm before the first step is measured
-        load.open(0).measured = false;
+        Screen first = load.open(0);
+        first.measured = false;
         load.open(1).measured = false;
+        String probeToken = System.getenv("BENCH_PROBE_TOKEN");
+        if (probeToken != null && !probeToken.isBlank()) {
+            load.probe = load.new Probe(probeToken, first.admitted);
+        }
         for (int n : steps) {
             long t0 = System.nanoTime();
             List<Future<Screen>> opening = new ArrayList<>();
@@ -145,6 +155,10 @@ public final class PushSessionsLoad {
             s.lastPush = 0;
         }
         pushedChars.set(0);
+        Probe p = probe;
+        if (p != null) {
+            p.latencies = new AtomicLongArray(MAX_GAP_MS + 1);
+        }
         measuring = true;
         double accepted0 = acceptedVerdicts();
         double cpu0 = server.cpuSeconds();
@@ -173,10 +187,12 @@ public final class PushSessionsLoad {
         }
         String row = String.format("sessions=%d opened-in=%.0fs verdicts/s=%.0f server-cpu=%.2f-cores"
                         + " pushes/s/session=%.2f chars/push=%.0f gap-ms(p50/p99/max) venue=%s overview=%s silent=%d closed=%d"
-                        + " live-heap=%.1fMB server-threads=%d client-cpu=%.2f-cores load=%s",
+                        + " verdict-to-screen-ms(p50/p99/max)=%s live-heap=%.1fMB server-threads=%d"
+                        + " client-cpu=%.2f-cores load=%s",
                 n, openSeconds, ingested, cpu, n == 0 ? 0 : pushes / seconds / n,
                 pushes == 0 ? 0.0 : (double) pushedChars.get() / pushes, gapFigures(gaps[0]),
-                gapFigures(gaps[1]), silent, closed.get(), heap / 1048576.0, threads, clientCpu,
+                gapFigures(gaps[1]), silent, closed.get(),
+                p == null ? "-" : p.failed ? "failed" : gapFigures(p.latencies), heap / 1048576.0, threads, clientCpu,
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.println(row);
         return row;
@@ -250,6 +266,10 @@ public final class PushSessionsLoad {
                             + shown.substring(0, Math.min(300, shown.length())));
                 }
                 Screen screen = new Screen(cookie, !manager);
+                if (manager) {
+                    screen.admittedNode = group(ADMITTED_ID, shown);
+                    screen.admitted(shown);
+                }
                 screen.connect(uiId, pushId);
                 heartbeats.scheduleAtFixedRate(() -> screen.heartbeat(uiId), 60, 60, TimeUnit.SECONDS);
                 return screen;
@@ -308,6 +328,68 @@ public final class PushSessionsLoad {
         return m.group(1);
     }
 
+    /**
+     * Verdict to screen, on the venue views: every 100 ms it posts a batch of admitted verdicts through one of
+     * the city centre's gates (the device API, as a gate does), and for every batch it records the time from
+     * sending it to each venue view's first push whose "admitted" figure includes it. The script keeps every
+     * other verdict away from the city centre (its gates are left out of the load, the demo simulator is
+     * off), so the figure counts the probe's batches exactly.
+     */
+    final class Probe {
+        private static final int PER_BATCH = 5;
+        private final long base;
+        private final long[] sentAt = new long[1 << 20];
+        private volatile int sent;
+        private volatile boolean failed;
+        private volatile AtomicLongArray latencies = new AtomicLongArray(MAX_GAP_MS + 1);
+
+        /** @param base the city centre's "admitted" figure before the first batch */
+        Probe(String token, long base) {
+            if (base < 0) {
+                throw new IllegalStateException("the venue view showed no admitted figure to start from");
+            }
+            this.base = base;
+            org.gateboard.testsupport.GateClient gate = new org.gateboard.testsupport.GateClient(baseUrl, token);
+            heartbeats.scheduleWithFixedDelay(() -> send(gate), 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private void send(org.gateboard.testsupport.GateClient gate) {
+            int k = sent;
+            if (failed || k == sentAt.length) {
+                return;
+            }
+            List<org.gateboard.verdict.StoredVerdict> batch = new ArrayList<>();
+            for (int i = 0; i < PER_BATCH; i++) {
+                batch.add(org.gateboard.testsupport.VerdictFixture.verdict(0, 0, 0, java.time.Instant.now(),
+                        org.gateboard.verdict.Outcome.ADMITTED, java.util.Set.of(),
+                        org.gateboard.verdict.PersonRole.BIDDER, 10.0, false));
+            }
+            sentAt[k] = System.nanoTime();
+            sent = k + 1;
+            try {
+                gate.post(batch);
+            } catch (RuntimeException e) {
+                failed = true;
+                System.err.println("The verdict-to-screen probe stopped: " + e.getMessage());
+            }
+        }
+
+        /**
+         * A venue view that had shown {@code covered} batches shows {@code admitted} at {@code now}; records the
+         * batches it shows for the first time (within a measuring window) and answers how many it shows.
+         */
+        int shown(int covered, long admitted, long now) {
+            int shows = (int) Math.min(sent, Math.max(0, (admitted - base) / PER_BATCH));
+            if (measuring) {
+                AtomicLongArray l = latencies;
+                for (int i = covered; i < shows; i++) {
+                    l.incrementAndGet((int) Math.min(MAX_GAP_MS, (now - sentAt[i]) / 1_000_000));
+                }
+            }
+            return Math.max(covered, shows);
+        }
+    }
+
     /** One open dashboard: its session cookie and push connection. */
     final class Screen extends Endpoint {
         private final String cookie;
@@ -315,6 +397,11 @@ public final class PushSessionsLoad {
         private final java.util.concurrent.atomic.AtomicLong pushes = new java.util.concurrent.atomic.AtomicLong();
         private volatile long lastPush;
         private volatile boolean measured = true;
+        /** The venue view's "admitted" element, and the figure it shows (-1 until known). */
+        private volatile String admittedNode;
+        private volatile long admitted = -1;
+        /** The probe's batches this screen has shown. */
+        private int covered;
         private volatile java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private volatile boolean recording;
         private Session session;
@@ -368,6 +455,9 @@ public final class PushSessionsLoad {
                 return; // Atmosphere's handshake and heartbeat padding, not a push of the view
             }
             pushes.incrementAndGet();
+            if (admittedNode != null) {
+                admitted(message);
+            }
             if (recording) {
                 arrivals.add(System.nanoTime());
             }
@@ -406,6 +496,36 @@ public final class PushSessionsLoad {
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             } catch (IOException | InterruptedException e) {
                 // a missed heartbeat shows as a closed UI later
+            }
+        }
+
+        /**
+         * Reads the "admitted" figure if the message sets it: Vaadin puts a new text node into the element (a
+         * splice) and gives that node its text.
+         */
+        private void admitted(CharSequence message) {
+            Matcher splice = Pattern.compile("\\{\"node\":" + admittedNode
+                    + ",\"type\":\"splice\",\"feat\":\\d+,\"index\":0,\"addNodes\":\\[(\\d+)]}").matcher(message);
+            String textNode = null;
+            while (splice.find()) {
+                textNode = splice.group(1);
+            }
+            if (textNode == null) {
+                return;
+            }
+            Matcher text = Pattern.compile("\\{\"node\":" + textNode
+                    + ",\"type\":\"put\",\"key\":\"text\",\"feat\":\\d+,\"value\":\"([^\"]*)\"}").matcher(message);
+            if (!text.find()) {
+                return;
+            }
+            String digits = text.group(1).replaceAll("[^0-9]", "");
+            if (digits.isEmpty()) {
+                return;
+            }
+            admitted = Long.parseLong(digits);
+            Probe p = probe;
+            if (p != null) {
+                covered = p.shown(covered, admitted, System.nanoTime());
             }
         }
 
