@@ -51,7 +51,7 @@ start_demo_server() {
     GATEBOARD_DB_PASSWORD="$DB_PASSWORD" \
     GATEBOARD_ID_HASH_SECRET="${GATEBOARD_ID_HASH_SECRET:-benchmark-secret-benchmark-secret-0123456789}" \
     start_app "$log" java $opts -jar "$JAR" --spring.profiles.active=prod \
-    --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled="$([ "$rate" -gt 0 ] && echo true || echo false)" \
-    --gateboard.demo.simulator.rate="$(( rate > 0 ? rate : 1 ))"
+    --gateboard.demo.enabled=true --gateboard.demo.simulator.enabled="$(case "$rate" in 0 | 0.0) echo false;; *) echo true;; esac)" \
+    --gateboard.demo.simulator.rate="$rate"
   VENUE=$("${SQL[@]}" -N -e "SELECT id FROM $db.venue WHERE code = 'SH-CITY'")
 }
