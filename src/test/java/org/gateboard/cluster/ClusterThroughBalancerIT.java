@@ -129,15 +129,25 @@ class ClusterThroughBalancerIT {
         awaitDashboardShows(before[0], before[1], Duration.ofSeconds(5),
                 dashboardNode.cookie() + "'s dashboard shows the verdicts stored through both nodes");
 
-        List<StoredVerdict> batch = device.batch(5, 2);
-        assertThat(device.deliver(other.url(), batch).accepted()).isEqualTo(7);
-        long stored = System.nanoTime();
-        awaitDashboardShows(before[0] + 5, before[1] + 2, Duration.ofSeconds(10),
-                dashboardNode.cookie() + "'s dashboard shows verdicts stored through " + other.cookie());
-        Duration took = Duration.ofNanos(System.nanoTime() - stored);
-        System.out.printf("A dashboard on %s showed verdicts stored through %s %d ms after they were stored%n",
-                dashboardNode.cookie(), other.cookie(), took.toMillis());
-        assertThat(took).as("from stored through %s to shown on %s", other.cookie(), dashboardNode.cookie())
+        // three deliveries, each shown within 10 s, their median within the bound: one slow one on a busy
+        // 2-core machine (the browser, two nodes and two databases on it) is noise, three are not
+        List<Duration> took = new ArrayList<>();
+        long admitted = before[0];
+        long refused = before[1];
+        for (int i = 0; i < 3; i++) {
+            List<StoredVerdict> batch = device.batch(5, 2);
+            assertThat(device.deliver(other.url(), batch).accepted()).isEqualTo(7);
+            long stored = System.nanoTime();
+            admitted += 5;
+            refused += 2;
+            awaitDashboardShows(admitted, refused, Duration.ofSeconds(10),
+                    dashboardNode.cookie() + "'s dashboard shows verdicts stored through " + other.cookie());
+            took.add(Duration.ofNanos(System.nanoTime() - stored));
+        }
+        System.out.printf("A dashboard on %s showed verdicts stored through %s %s ms after they were stored%n",
+                dashboardNode.cookie(), other.cookie(), took.stream().map(Duration::toMillis).toList());
+        assertThat(took.stream().sorted().toList().get(1))
+                .as("median of three, from stored through %s to shown on %s", other.cookie(), dashboardNode.cookie())
                 .isLessThanOrEqualTo(LIVE_WITHIN);
     }
 

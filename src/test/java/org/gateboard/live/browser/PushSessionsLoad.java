@@ -10,8 +10,14 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
+import org.gateboard.testsupport.GateClient;
+import org.gateboard.testsupport.VerdictFixture;
+import org.gateboard.verdict.Outcome;
+import org.gateboard.verdict.PersonRole;
+import org.gateboard.verdict.StoredVerdict;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,16 +27,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +98,7 @@ public final class PushSessionsLoad {
     private volatile boolean measuring;
     private final AtomicInteger closed = new AtomicInteger();
     /** Characters of the pushes received within the window, for the size of a push. */
-    private final java.util.concurrent.atomic.AtomicLong pushedChars = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong pushedChars = new AtomicLong();
     /** Verdict to screen on the venue views, when BENCH_PROBE_TOKEN names a city centre gate's token. */
     private volatile Probe probe;
     /** Where to write one push of each view as received (BENCH_DUMP=1), to see what a push carries. */
@@ -349,20 +360,20 @@ public final class PushSessionsLoad {
                 throw new IllegalStateException("the venue view showed no admitted figure to start from");
             }
             this.base = base;
-            org.gateboard.testsupport.GateClient gate = new org.gateboard.testsupport.GateClient(baseUrl, token);
+            GateClient gate = new GateClient(baseUrl, token);
             heartbeats.scheduleWithFixedDelay(() -> send(gate), 0, 100, TimeUnit.MILLISECONDS);
         }
 
-        private void send(org.gateboard.testsupport.GateClient gate) {
+        private void send(GateClient gate) {
             int k = sent;
             if (failed || k == sentAt.length) {
                 return;
             }
-            List<org.gateboard.verdict.StoredVerdict> batch = new ArrayList<>();
+            List<StoredVerdict> batch = new ArrayList<>();
             for (int i = 0; i < PER_BATCH; i++) {
-                batch.add(org.gateboard.testsupport.VerdictFixture.verdict(0, 0, 0, java.time.Instant.now(),
-                        org.gateboard.verdict.Outcome.ADMITTED, java.util.Set.of(),
-                        org.gateboard.verdict.PersonRole.BIDDER, 10.0, false));
+                batch.add(VerdictFixture.verdict(0, 0, 0, Instant.now(),
+                        Outcome.ADMITTED, Set.of(),
+                        PersonRole.BIDDER, 10.0, false));
             }
             sentAt[k] = System.nanoTime();
             sent = k + 1;
@@ -394,7 +405,7 @@ public final class PushSessionsLoad {
     final class Screen extends Endpoint {
         private final String cookie;
         private final boolean overview;
-        private final java.util.concurrent.atomic.AtomicLong pushes = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong pushes = new AtomicLong();
         private volatile long lastPush;
         private volatile boolean measured = true;
         /** The venue view's "admitted" element, and the figure it shows (-1 until known). */
@@ -402,7 +413,7 @@ public final class PushSessionsLoad {
         private volatile long admitted = -1;
         /** The probe's batches this screen has shown. */
         private int covered;
-        private volatile java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private volatile Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
         private volatile boolean recording;
         private Session session;
         private final StringBuilder partial = new StringBuilder();
@@ -471,7 +482,7 @@ public final class PushSessionsLoad {
                             try {
                                 Files.writeString(file, message, StandardCharsets.UTF_8);
                             } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
+                                throw new UncheckedIOException(e);
                             }
                         }
                     }
@@ -536,7 +547,7 @@ public final class PushSessionsLoad {
 
         /** From now on keeps the time each push arrives (for a test; the benchmark keeps only counts). */
         void recordArrivals() {
-            arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            arrivals = new ConcurrentLinkedQueue<>();
             recording = true;
         }
 
