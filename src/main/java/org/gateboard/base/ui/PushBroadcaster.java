@@ -80,9 +80,4 @@ public class PushBroadcaster extends DefaultBroadcaster {
         writers.clear();
         super.releaseExternalResources();
     }
-
-    /** Connections with a writer, for tests. */
-    int writers() {
-        return writers.size();
-    }
 }

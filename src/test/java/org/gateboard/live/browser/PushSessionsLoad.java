@@ -278,7 +278,8 @@ public final class PushSessionsLoad {
                 }
                 Screen screen = new Screen(cookie, !manager);
                 if (manager) {
-                    screen.admittedNode = group(ADMITTED_ID, shown);
+                    screen.admittedSplice = Pattern.compile("\\{\"node\":" + group(ADMITTED_ID, shown)
+                            + ",\"type\":\"splice\",\"feat\":\\d+,\"index\":0,\"addNodes\":\\[(\\d+)]}");
                     screen.admitted(shown);
                 }
                 screen.connect(uiId, pushId);
@@ -408,13 +409,16 @@ public final class PushSessionsLoad {
         private final AtomicLong pushes = new AtomicLong();
         private volatile long lastPush;
         private volatile boolean measured = true;
-        /** The venue view's "admitted" element, and the figure it shows (-1 until known). */
-        private volatile String admittedNode;
+        /**
+         * On a venue view, how a message puts a new text node into its "admitted" element; and the figure that
+         * element shows (-1 until known).
+         */
+        private volatile Pattern admittedSplice;
         private volatile long admitted = -1;
         /** The probe's batches this screen has shown. */
         private int covered;
-        private volatile Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
-        private volatile boolean recording;
+        /** The times pushes arrived since {@link #recordArrivals}; null before. */
+        private volatile Queue<Long> arrivals;
         private Session session;
         private final StringBuilder partial = new StringBuilder();
 
@@ -466,11 +470,12 @@ public final class PushSessionsLoad {
                 return; // Atmosphere's handshake and heartbeat padding, not a push of the view
             }
             pushes.incrementAndGet();
-            if (admittedNode != null) {
+            if (admittedSplice != null) {
                 admitted(message);
             }
-            if (recording) {
-                arrivals.add(System.nanoTime());
+            Queue<Long> times = arrivals;
+            if (times != null) {
+                times.add(System.nanoTime());
             }
             if (measuring) {
                 pushedChars.addAndGet(length);
@@ -515,8 +520,7 @@ public final class PushSessionsLoad {
          * splice) and gives that node its text.
          */
         private void admitted(CharSequence message) {
-            Matcher splice = Pattern.compile("\\{\"node\":" + admittedNode
-                    + ",\"type\":\"splice\",\"feat\":\\d+,\"index\":0,\"addNodes\":\\[(\\d+)]}").matcher(message);
+            Matcher splice = admittedSplice.matcher(message);
             String textNode = null;
             while (splice.find()) {
                 textNode = splice.group(1);
@@ -548,7 +552,6 @@ public final class PushSessionsLoad {
         /** From now on keeps the time each push arrives (for a test; the benchmark keeps only counts). */
         void recordArrivals() {
             arrivals = new ConcurrentLinkedQueue<>();
-            recording = true;
         }
 
         /** The gaps between the pushes that arrived since {@link #recordArrivals}, in ms. */
